@@ -1,0 +1,1 @@
+"""clustermonitor: run and account for a regional cluster policy."""

@@ -1,0 +1,40 @@
+"""Clusters: spearhead clusters (speerpuntclusters) and innovative business networks."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from clustermonitor.domain.enums import ClusterType
+
+
+class ClusterTypeChoices(models.TextChoices):
+    SPEARHEAD = ClusterType.SPEARHEAD.value, _("spearhead cluster")
+    IBN = ClusterType.IBN.value, _("innovative business network")
+
+
+class Cluster(models.Model):
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=ClusterTypeChoices.choices)
+    domain = models.CharField(_("domain"), max_length=200, blank=True)
+    recognised_on = models.DateField(_("recognised on"))
+    pact_start_year = models.PositiveSmallIntegerField(_("first pact year"))
+    pact_end_year = models.PositiveSmallIntegerField(_("last pact year"))
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pact_end_year__gte=models.F("pact_start_year")),
+                name="cluster_pact_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(type__in=[t.value for t in ClusterType]),
+                name="cluster_type_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+    def pact_covers(self, year: int) -> bool:
+        return self.pact_start_year <= year <= self.pact_end_year

@@ -1,0 +1,162 @@
+"""Row rules of the data contract, shared by import, services (forms, API) and `check`.
+
+Each function takes plain values and returns the problems as (column, message) pairs,
+so a caller can report every breach at once; an empty list means the row is valid.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from clustermonitor.domain.enums import (
+    EARMARKED_INSTRUMENT,
+    OPERATION_ENVELOPES,
+    Channel,
+    ClusterType,
+    Envelope,
+    LedgerKind,
+    ProjectStatus,
+    envelope_fits,
+)
+from clustermonitor.domain.money import amount_text
+
+Problem = tuple[str, str]  # (column, message)
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterFacts:
+    code: str
+    type: str
+    pact_start_year: int
+    pact_end_year: int
+
+    def pact_covers(self, year: int) -> bool:
+        return self.pact_start_year <= year <= self.pact_end_year
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFacts:
+    ref: str
+    cluster: str
+    channel: str
+    status: str
+    granted_support: Decimal | None
+
+
+def envelope_problems(envelope: str, cluster: ClusterFacts) -> list[Problem]:
+    if envelope_fits(envelope, cluster.type):
+        return []
+    wanted = "ibn" if cluster.type == ClusterType.IBN else "spearhead_operation or spearhead_projects"
+    return [("envelope", f"{envelope} does not fit {cluster.type} cluster {cluster.code} ({wanted})")]
+
+
+def allocation_problems(
+    *, year: int, envelope: str, amount: Decimal, cluster: ClusterFacts, cap: Decimal | None
+) -> list[Problem]:
+    """cap: the operation cap for operation envelopes, None for the project envelope."""
+    problems: list[Problem] = []
+    if not cluster.pact_covers(year):
+        problems.append(("year", _outside_pact(year, cluster)))
+    problems += envelope_problems(envelope, cluster)
+    if envelope in OPERATION_ENVELOPES and cap is not None and amount > cap:
+        problems.append(
+            (
+                "amount",
+                f"{amount_text(amount)} exceeds the yearly operation cap of {amount_text(cap)}",
+            )
+        )
+    return problems
+
+
+def project_problems(
+    *,
+    cluster: ClusterFacts,
+    type_eligible: bool,
+    channel: str,
+    instrument: str,
+    submitted_on: date,
+    status: str,
+    decided_on: date | None,
+    total_cost: Decimal,
+    granted_support: Decimal | None,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if channel == Channel.EARMARKED:
+        if instrument != EARMARKED_INSTRUMENT:
+            problems.append(("instrument", f"an earmarked project needs instrument {EARMARKED_INSTRUMENT}"))
+        if not type_eligible:
+            problems.append(("type", "this project type may not be funded from the earmarked budget"))
+        if cluster.type != ClusterType.SPEARHEAD:
+            problems.append(("cluster", f"{cluster.code} is not a spearhead cluster: no earmarked projects"))
+    elif instrument == EARMARKED_INSTRUMENT:
+        problems.append(("instrument", f"{EARMARKED_INSTRUMENT} is for earmarked projects only"))
+    if status in (ProjectStatus.APPROVED, ProjectStatus.REJECTED) and decided_on is None:
+        problems.append(("decided_on", f"required when the status is {status}"))
+    if status == ProjectStatus.SUBMITTED and decided_on is not None:
+        problems.append(("decided_on", "not allowed while the status is submitted"))
+    if decided_on is not None and decided_on < submitted_on:
+        problems.append(("decided_on", f"{decided_on} is before submitted_on {submitted_on}"))
+    if status == ProjectStatus.APPROVED and granted_support is None:
+        problems.append(("granted_support", "required when the status is approved"))
+    if status != ProjectStatus.APPROVED and granted_support is not None:
+        problems.append(("granted_support", f"not allowed when the status is {status}"))
+    if granted_support is not None and granted_support > total_cost:
+        problems.append(
+            (
+                "granted_support",
+                f"{amount_text(granted_support)} exceeds total_cost {amount_text(total_cost)}",
+            )
+        )
+    return problems
+
+
+def ledger_entry_problems(
+    *,
+    year: int,
+    kind: str,
+    envelope: str,
+    cluster: ClusterFacts,
+    project: ProjectFacts | None,
+    project_ref: str | None,
+    amount: Decimal,
+) -> list[Problem]:
+    """Row rules of one ledger entry; `project` is the stored/known project or None."""
+    problems: list[Problem] = []
+    if amount <= 0:
+        problems.append(("amount", "must be greater than 0"))
+    problems += envelope_problems(envelope, cluster)
+    if kind == LedgerKind.COMMITMENT and not cluster.pact_covers(year):
+        problems.append(("year", "a commitment must lie within the pact: " + _outside_pact(year, cluster)))
+    if envelope == Envelope.SPEARHEAD_PROJECTS:
+        problems += _ledger_project_problems(cluster, project, project_ref)
+    elif project_ref:
+        problems.append(("project", f"not allowed on envelope {envelope}"))
+    return problems
+
+
+def _ledger_project_problems(
+    cluster: ClusterFacts, project: ProjectFacts | None, project_ref: str | None
+) -> list[Problem]:
+    if not project_ref:
+        return [("project", "required on envelope spearhead_projects")]
+    if project is None:
+        return [("project", f"unknown project {project_ref}")]
+    if project.channel != Channel.EARMARKED or project.status != ProjectStatus.APPROVED:
+        return [("project", f"{project_ref} is not an approved earmarked project")]
+    if project.cluster != cluster.code:
+        return [("project", f"{project_ref} belongs to cluster {project.cluster}, not {cluster.code}")]
+    return []
+
+
+def closed_year_problem(year: int, closed_on: date | None, booking_date: date) -> list[Problem]:
+    """A ledger entry of a closed year must be dated on or before its closing date."""
+    if closed_on is not None and booking_date > closed_on:
+        return [("date", f"{booking_date} is after {year} was closed on {closed_on}")]
+    return []
+
+
+def _outside_pact(year: int, cluster: ClusterFacts) -> str:
+    return (
+        f"{year} is outside the pact years of {cluster.code} "
+        f"({cluster.pact_start_year}–{cluster.pact_end_year})"
+    )

@@ -1,0 +1,68 @@
+"""KPI definitions of the cluster agreements, their yearly targets and reported results."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from clustermonitor.domain.enums import ComputedFrom, Direction, KpiKind
+
+NUMBER = {"max_digits": 30, "decimal_places": 8}
+
+
+class KpiKindChoices(models.TextChoices):
+    OUTPUT = KpiKind.OUTPUT.value, _("output")
+    IMPACT = KpiKind.IMPACT.value, _("impact")
+
+
+class DirectionChoices(models.TextChoices):
+    UP = Direction.UP.value, _("higher is better")
+    DOWN = Direction.DOWN.value, _("lower is better")
+
+
+class ComputedFromChoices(models.TextChoices):
+    APPROVED_PROJECTS = ComputedFrom.APPROVED_PROJECTS.value, _("approved projects")
+    APPLICATIONS = ComputedFrom.APPLICATIONS.value, _("applications")
+    OTHER_PUBLIC_FUNDING = ComputedFrom.OTHER_PUBLIC_FUNDING.value, _("other public funding")
+
+
+class Kpi(models.Model):
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=10, choices=KpiKindChoices.choices)
+    direction = models.CharField(_("direction"), max_length=4, choices=DirectionChoices.choices)
+    computed_from = models.CharField(
+        _("computed from"), max_length=30, choices=ComputedFromChoices.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "KPI"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class KpiTarget(models.Model):
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.PROTECT, related_name="kpi_targets")
+    kpi = models.ForeignKey(Kpi, on_delete=models.PROTECT, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    target = models.DecimalField(_("target"), **NUMBER)
+
+    class Meta:
+        ordering = ["cluster__code", "kpi__code", "year"]
+        constraints = [models.UniqueConstraint(fields=["cluster", "kpi", "year"], name="kpitarget_unique")]
+
+
+class KpiResult(models.Model):
+    """A realisation from a progress report (voortgangsverslag)."""
+
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.PROTECT, related_name="kpi_results")
+    kpi = models.ForeignKey(Kpi, on_delete=models.PROTECT, related_name="results")
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), **NUMBER)
+    reported_on = models.DateField(_("reported on"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["cluster__code", "kpi__code", "year"]
+        constraints = [models.UniqueConstraint(fields=["cluster", "kpi", "year"], name="kpiresult_unique")]

@@ -1,0 +1,93 @@
+"""Project types and the project applications that clusters generate."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from clustermonitor.budget.models import MONEY
+from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
+
+
+class ChannelChoices(models.TextChoices):
+    EARMARKED = Channel.EARMARKED.value, _("earmarked project budget")
+    OTHER = Channel.OTHER.value, _("other public instrument")
+
+
+class ProjectStatusChoices(models.TextChoices):
+    SUBMITTED = ProjectStatus.SUBMITTED.value, _("submitted")
+    APPROVED = ProjectStatus.APPROVED.value, _("approved")
+    REJECTED = ProjectStatus.REJECTED.value, _("rejected")
+    WITHDRAWN = ProjectStatus.WITHDRAWN.value, _("withdrawn")
+
+
+class ProjectType(models.Model):
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    earmarked_eligible = models.BooleanField(_("eligible for the earmarked budget"))
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Project(models.Model):
+    ref = models.CharField(_("reference"), max_length=40, unique=True)
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.PROTECT, related_name="projects")
+    title = models.CharField(_("title"), max_length=500)
+    type = models.ForeignKey(ProjectType, on_delete=models.PROTECT, related_name="projects")
+    channel = models.CharField(_("channel"), max_length=20, choices=ChannelChoices.choices)
+    instrument = models.CharField(_("instrument"), max_length=40)
+    submitted_on = models.DateField(_("submitted on"))
+    status = models.CharField(_("status"), max_length=20, choices=ProjectStatusChoices.choices)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    total_cost = models.DecimalField(_("total project cost"), **MONEY)
+    requested_support = models.DecimalField(_("requested support"), **MONEY)
+    granted_support = models.DecimalField(_("granted support"), null=True, blank=True, **MONEY)
+
+    class Meta:
+        ordering = ["ref"]
+        indexes = [
+            models.Index(fields=["submitted_on"]),
+            models.Index(fields=["decided_on"]),
+            models.Index(fields=["cluster", "channel", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(channel=Channel.EARMARKED, instrument=EARMARKED_INSTRUMENT)
+                | (models.Q(channel=Channel.OTHER) & ~models.Q(instrument=EARMARKED_INSTRUMENT)),
+                name="project_channel_matches_instrument",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=ProjectStatus.SUBMITTED, decided_on__isnull=True)
+                | models.Q(
+                    status__in=[ProjectStatus.APPROVED, ProjectStatus.REJECTED],
+                    decided_on__isnull=False,
+                )
+                | models.Q(status=ProjectStatus.WITHDRAWN),
+                name="project_decided_on_matches_status",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(decided_on__isnull=True)
+                | models.Q(decided_on__gte=models.F("submitted_on")),
+                name="project_decided_not_before_submitted",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=ProjectStatus.APPROVED, granted_support__isnull=False)
+                | (~models.Q(status=ProjectStatus.APPROVED) & models.Q(granted_support__isnull=True)),
+                name="project_granted_iff_approved",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(granted_support__isnull=True)
+                | models.Q(granted_support__lte=models.F("total_cost")),
+                name="project_granted_within_total_cost",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(total_cost__gte=0, requested_support__gte=0)
+                & (models.Q(granted_support__isnull=True) | models.Q(granted_support__gte=0)),
+                name="project_amounts_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ref} — {self.title}"

@@ -1,0 +1,2 @@
+def budget_overview(**kw):
+    pass
