@@ -48,8 +48,8 @@ class BudgetYear(models.Model):
         ordering = ["year"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status=YearStatus.OPEN, closed_on__isnull=True)
-                | models.Q(status=YearStatus.CLOSED, closed_on__isnull=False),
+                condition=models.Q(status=YearStatus.OPEN.value, closed_on__isnull=True)
+                | models.Q(status=YearStatus.CLOSED.value, closed_on__isnull=False),
                 name="budgetyear_closed_on_iff_closed",
             )
         ]
@@ -64,7 +64,7 @@ class Budget(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     envelope = models.CharField(_("envelope"), max_length=30, choices=EnvelopeChoices.choices)
     amount = models.DecimalField(_("amount"), **MONEY)
-    source = models.CharField(_("source"), max_length=100, default="Hermesfonds")
+    source = models.TextField(_("source"), default="Hermesfonds")
 
     class Meta:
         ordering = ["year", "envelope"]
@@ -153,7 +153,7 @@ class LedgerEntry(models.Model):
         related_name="ledger_entries",
     )
     amount = models.DecimalField(_("amount"), **MONEY)
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
     booked_by = models.CharField(_("booked by"), max_length=150, blank=True)
     booked_at = models.DateTimeField(_("booked at"), auto_now_add=True)
 
@@ -170,8 +170,8 @@ class LedgerEntry(models.Model):
                 condition=models.Q(kind__in=[k.value for k in LedgerKind]), name="ledger_kind_valid"
             ),
             models.CheckConstraint(
-                condition=models.Q(envelope=Envelope.SPEARHEAD_PROJECTS, project__isnull=False)
-                | (~models.Q(envelope=Envelope.SPEARHEAD_PROJECTS) & models.Q(project__isnull=True)),
+                condition=models.Q(envelope=Envelope.SPEARHEAD_PROJECTS.value, project__isnull=False)
+                | (~models.Q(envelope=Envelope.SPEARHEAD_PROJECTS.value) & models.Q(project__isnull=True)),
                 name="ledger_project_iff_projects_envelope",
             ),
         ]

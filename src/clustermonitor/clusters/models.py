@@ -13,9 +13,9 @@ class ClusterTypeChoices(models.TextChoices):
 
 class Cluster(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.TextField(_("name"))
     type = models.CharField(_("type"), max_length=20, choices=ClusterTypeChoices.choices)
-    domain = models.CharField(_("domain"), max_length=200, blank=True)
+    domain = models.TextField(_("domain"), blank=True)
     recognised_on = models.DateField(_("recognised on"))
     pact_start_year = models.PositiveSmallIntegerField(_("first pact year"))
     pact_end_year = models.PositiveSmallIntegerField(_("last pact year"))

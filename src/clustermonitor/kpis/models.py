@@ -26,8 +26,8 @@ class ComputedFromChoices(models.TextChoices):
 
 class Kpi(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=300)
-    unit = models.CharField(_("unit"), max_length=40)
+    name = models.TextField(_("name"))
+    unit = models.TextField(_("unit"))
     kind = models.CharField(_("kind"), max_length=10, choices=KpiKindChoices.choices)
     direction = models.CharField(_("direction"), max_length=4, choices=DirectionChoices.choices)
     computed_from = models.CharField(
@@ -61,7 +61,7 @@ class KpiResult(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.DecimalField(_("value"), **NUMBER)
     reported_on = models.DateField(_("reported on"))
-    source = models.CharField(_("source"), max_length=300, blank=True)
+    source = models.TextField(_("source"), blank=True)
 
     class Meta:
         ordering = ["cluster__code", "kpi__code", "year"]

@@ -21,7 +21,7 @@ class ProjectStatusChoices(models.TextChoices):
 
 class ProjectType(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.TextField(_("name"))
     earmarked_eligible = models.BooleanField(_("eligible for the earmarked budget"))
 
     class Meta:
@@ -34,7 +34,7 @@ class ProjectType(models.Model):
 class Project(models.Model):
     ref = models.CharField(_("reference"), max_length=40, unique=True)
     cluster = models.ForeignKey("clusters.Cluster", on_delete=models.PROTECT, related_name="projects")
-    title = models.CharField(_("title"), max_length=500)
+    title = models.TextField(_("title"))
     type = models.ForeignKey(ProjectType, on_delete=models.PROTECT, related_name="projects")
     channel = models.CharField(_("channel"), max_length=20, choices=ChannelChoices.choices)
     instrument = models.CharField(_("instrument"), max_length=40)
@@ -54,17 +54,17 @@ class Project(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(channel=Channel.EARMARKED, instrument=EARMARKED_INSTRUMENT)
-                | (models.Q(channel=Channel.OTHER) & ~models.Q(instrument=EARMARKED_INSTRUMENT)),
+                condition=models.Q(channel=Channel.EARMARKED.value, instrument=EARMARKED_INSTRUMENT)
+                | (models.Q(channel=Channel.OTHER.value) & ~models.Q(instrument=EARMARKED_INSTRUMENT)),
                 name="project_channel_matches_instrument",
             ),
             models.CheckConstraint(
-                condition=models.Q(status=ProjectStatus.SUBMITTED, decided_on__isnull=True)
+                condition=models.Q(status=ProjectStatus.SUBMITTED.value, decided_on__isnull=True)
                 | models.Q(
-                    status__in=[ProjectStatus.APPROVED, ProjectStatus.REJECTED],
+                    status__in=[ProjectStatus.APPROVED.value, ProjectStatus.REJECTED.value],
                     decided_on__isnull=False,
                 )
-                | models.Q(status=ProjectStatus.WITHDRAWN),
+                | models.Q(status=ProjectStatus.WITHDRAWN.value),
                 name="project_decided_on_matches_status",
             ),
             models.CheckConstraint(
@@ -73,8 +73,8 @@ class Project(models.Model):
                 name="project_decided_not_before_submitted",
             ),
             models.CheckConstraint(
-                condition=models.Q(status=ProjectStatus.APPROVED, granted_support__isnull=False)
-                | (~models.Q(status=ProjectStatus.APPROVED) & models.Q(granted_support__isnull=True)),
+                condition=models.Q(status=ProjectStatus.APPROVED.value, granted_support__isnull=False)
+                | (~models.Q(status=ProjectStatus.APPROVED.value) & models.Q(granted_support__isnull=True)),
                 name="project_granted_iff_approved",
             ),
             models.CheckConstraint(

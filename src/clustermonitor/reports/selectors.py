@@ -1,2 +1,221 @@
-def latest_year():
-    return None
+"""Reads the reports share: what was known on a date, aggregated in the database.
+
+Every report is a handful of GROUP BY queries built from these selectors; none loops
+over clusters or projects issuing queries.
+
+`--as-of D` (reports.md) shows what was known on D:
+- projects submitted after D do not exist; a decision or withdrawal dated after D has not
+  happened, so such a project is `submitted` and has no `granted_support`;
+- ledger entries dated after D, allocations decided after D and KPI results reported
+  after D are left out; undated allocations, budgets, KPI targets and clusters count;
+- a year is closed only if its `closed_on` ≤ D.
+`as_of=None` means everything stored counts.
+"""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import BigIntegerField, Count, F, Max, Q, QuerySet, Sum
+from django.db.models.functions import Cast, Round
+
+from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.domain.enums import ClusterType, LedgerKind, ProjectStatus, YearStatus
+from clustermonitor.domain.money import D
+from clustermonitor.kpis.models import KpiResult, KpiTarget
+from clustermonitor.projects.models import Project
+
+
+class AmountSum(Sum):
+    """SUM of a money column, exact on every database.
+
+    SQLite keeps decimals as binary floats, so a plain SUM over many rows can drift by a
+    cent; adding whole cents as integers is exact everywhere. The result is a Decimal with
+    two decimals, or None over no rows.
+    """
+
+    def __init__(self, field: str, *, filter: Q | None = None) -> None:
+        cents = Cast(Round(F(field) * 100), BigIntegerField())
+        super().__init__(cents, filter=filter, output_field=BigIntegerField())
+
+    def get_db_converters(self, connection: Any) -> list[Any]:
+        return [*super().get_db_converters(connection), _cents_to_amount]
+
+
+def _cents_to_amount(value: int | None, expression: Any, connection: Any) -> Decimal | None:
+    return None if value is None else Decimal(int(value)).scaleb(-2)
+
+
+def year_dates(year: int) -> tuple[date, date]:
+    """The first and last day of a year, for `__range` lookups on a date column."""
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+# --- clusters and years -------------------------------------------------------------
+
+
+def clusters_by_code(*, codes: list[str] | None = None) -> dict[str, Cluster]:
+    clusters = Cluster.objects.all() if codes is None else Cluster.objects.filter(code__in=codes)
+    return {c.code: c for c in clusters}
+
+
+def spearhead_clusters() -> QuerySet[Cluster]:
+    return Cluster.objects.filter(type=ClusterType.SPEARHEAD)
+
+
+def spearhead_clusters_in_pact(*, year: int) -> QuerySet[Cluster]:
+    """Spearhead clusters whose pact covers `year` (clusters always count, as-of or not)."""
+    return spearhead_clusters().filter(pact_start_year__lte=year, pact_end_year__gte=year)
+
+
+def closed_years(*, as_of: date | None) -> set[int]:
+    """The years closed on `as_of` (closed_on ≤ as_of), or closed at all without it."""
+    years = BudgetYear.objects.filter(status=YearStatus.CLOSED)
+    if as_of is not None:
+        years = years.filter(closed_on__lte=as_of)
+    return set(years.values_list("year", flat=True))
+
+
+def year_closed(*, year: int, as_of: date | None) -> bool:
+    return year in closed_years(as_of=as_of)
+
+
+def figures_status(*, year: int, as_of: date | None) -> str:
+    """`definitive` when the year is closed on `as_of`, else `provisional`."""
+    return "definitive" if year_closed(year=year, as_of=as_of) else "provisional"
+
+
+def latest_year() -> int | None:
+    """The latest year with a budget row or any other data, None in an empty database."""
+    candidates = [
+        Budget.objects.aggregate(y=Max("year"))["y"],
+        BudgetYear.objects.aggregate(y=Max("year"))["y"],
+        Allocation.objects.aggregate(y=Max("year"))["y"],
+        LedgerEntry.objects.aggregate(y=Max("year"))["y"],
+        KpiTarget.objects.aggregate(y=Max("year"))["y"],
+    ]
+    last_submitted = Project.objects.aggregate(d=Max("submitted_on"))["d"]
+    if last_submitted is not None:
+        candidates.append(last_submitted.year)
+    years = [y for y in candidates if y is not None]
+    return max(years) if years else None
+
+
+# --- budget, allocations, ledger --------------------------------------------------
+
+
+def budgets_by_year_envelope(*, years: list[int] | None = None) -> dict[tuple[int, str], Decimal]:
+    """Budget rows (they always count): (year, envelope) → amount; a missing row is 0."""
+    rows = Budget.objects.all() if years is None else Budget.objects.filter(year__in=years)
+    return {(r["year"], r["envelope"]): D(r["amount"]) for r in rows.values("year", "envelope", "amount")}
+
+
+def allocations_known(*, as_of: date | None) -> QuerySet[Allocation]:
+    """Allocations decided on or before `as_of`, and every undated one."""
+    allocations = Allocation.objects.all()
+    if as_of is not None:
+        allocations = allocations.filter(Q(decided_on__isnull=True) | Q(decided_on__lte=as_of))
+    return allocations
+
+
+def allocated_totals(allocations: QuerySet[Allocation], *group_by: str) -> list[dict[str, Any]]:
+    """Allocated amount per group: `[{*group_by, "allocated"}]`."""
+    return list(allocations.values(*group_by).annotate(allocated=AmountSum("amount")).order_by())
+
+
+def ledger_entries_known(*, as_of: date | None) -> QuerySet[LedgerEntry]:
+    """Ledger entries dated on or before `as_of`."""
+    entries = LedgerEntry.objects.all()
+    if as_of is not None:
+        entries = entries.filter(date__lte=as_of)
+    return entries
+
+
+def ledger_totals(entries: QuerySet[LedgerEntry], *group_by: str) -> list[dict[str, Any]]:
+    """Per group, `committed` (commitments − decommitments, may be negative) and `paid`."""
+    rows = (
+        entries.values(*group_by)
+        .annotate(
+            commitments=AmountSum("amount", filter=Q(kind=LedgerKind.COMMITMENT)),
+            decommitments=AmountSum("amount", filter=Q(kind=LedgerKind.DECOMMITMENT)),
+            payments=AmountSum("amount", filter=Q(kind=LedgerKind.PAYMENT)),
+        )
+        .order_by()
+    )
+    return [
+        {
+            **{key: row[key] for key in group_by},
+            "committed": D(row["commitments"]) - D(row["decommitments"]),
+            "paid": D(row["payments"]),
+        }
+        for row in rows
+    ]
+
+
+# --- projects ---------------------------------------------------------------------
+
+
+def projects_known(*, as_of: date | None) -> QuerySet[Project]:
+    """Projects submitted on or before `as_of` (whatever their status)."""
+    projects = Project.objects.all()
+    if as_of is not None:
+        projects = projects.filter(submitted_on__lte=as_of)
+    return projects
+
+
+def projects_submitted_in(*, year: int, as_of: date | None) -> QuerySet[Project]:
+    """Applications of `year`: projects of every status submitted in it."""
+    return projects_known(as_of=as_of).filter(submitted_on__range=year_dates(year))
+
+
+def projects_approved_in(*, year: int, as_of: date | None) -> QuerySet[Project]:
+    """Projects approved by a decision dated in `year` (and on or before `as_of`).
+
+    A project decided after `as_of` is still `submitted` on that date: it is left out,
+    and so is its `granted_support`.
+    """
+    approved = projects_known(as_of=as_of).filter(
+        status=ProjectStatus.APPROVED, decided_on__range=year_dates(year)
+    )
+    if as_of is not None:
+        approved = approved.filter(decided_on__lte=as_of)
+    return approved
+
+
+def project_totals(projects: QuerySet[Project], *group_by: str) -> list[dict[str, Any]]:
+    """Per group: `projects` (count), `granted_support` and `total_cost` (amounts)."""
+    rows = (
+        projects.values(*group_by)
+        .annotate(
+            projects=Count("id"),
+            granted_support=AmountSum("granted_support"),
+            total_cost=AmountSum("total_cost"),
+        )
+        .order_by()
+    )
+    return [
+        {**row, "granted_support": D(row["granted_support"]), "total_cost": D(row["total_cost"])}
+        for row in rows
+    ]
+
+
+def project_counts(projects: QuerySet[Project], by: str) -> dict[Any, int]:
+    """Number of projects per value of `by` (e.g. `cluster__code`)."""
+    return dict(projects.values_list(by).annotate(n=Count("id")).order_by())
+
+
+# --- KPIs -------------------------------------------------------------------------
+
+
+def kpi_targets_of(*, year: int) -> QuerySet[KpiTarget]:
+    """KPI targets of `year` (targets always count, as-of or not)."""
+    return KpiTarget.objects.filter(year=year)
+
+
+def kpi_results_known(*, year: int, as_of: date | None) -> QuerySet[KpiResult]:
+    """KPI results of `year` reported on or before `as_of`."""
+    results = KpiResult.objects.filter(year=year)
+    if as_of is not None:
+        results = results.filter(reported_on__lte=as_of)
+    return results

@@ -1,0 +1,157 @@
+"""Reads of the budget app: parameters, budgets, allocations and ledger tallies.
+
+Balances are never stored: every tally here is one SQL aggregate over the append-only
+ledger (`Sum` filtered per kind), returned as the domain's `Tally` so the services can
+seed a `LedgerState` with exactly the balances a new entry enters.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.domain.enums import LedgerKind, YearStatus
+from clustermonitor.domain.ledger import Entry, Tally
+from clustermonitor.domain.money import ZERO, quantize
+from clustermonitor.domain.parameters import AMOUNT_KEYS, DEFAULTS
+from clustermonitor.domain.rules import ClusterFacts, ProjectFacts
+from clustermonitor.projects.models import Project
+
+# --- parameters ---------------------------------------------------------------------
+
+
+def parameters() -> dict[str, Decimal]:
+    """Every programme parameter: the stored value, else the domain default."""
+    stored = dict(Parameter.objects.filter(key__in=DEFAULTS).values_list("key", "value"))
+    return {key: _parameter(key, stored.get(key, default)) for key, default in DEFAULTS.items()}
+
+
+def parameter_value(key: str) -> Decimal:
+    """One programme parameter (e.g. `spearhead_operation_cap`); KeyError if unknown."""
+    if key not in DEFAULTS:
+        raise KeyError(f"unknown parameter {key}: one of {', '.join(sorted(DEFAULTS))}")
+    stored = Parameter.objects.filter(key=key).values_list("value", flat=True).first()
+    return _parameter(key, DEFAULTS[key] if stored is None else stored)
+
+
+def _parameter(key: str, value: Decimal) -> Decimal:
+    # The column keeps six decimals; caps are amounts (cents), the rate keeps its digits.
+    return quantize(value) if key in AMOUNT_KEYS else value.normalize()
+
+
+# --- years, budgets, allocations ----------------------------------------------------
+
+
+def year_closed_on(year: int) -> date | None:
+    """The date a closed year's figures became definitive; None while the year is open."""
+    return (
+        BudgetYear.objects.filter(year=year, status=YearStatus.CLOSED)
+        .values_list("closed_on", flat=True)
+        .first()
+    )
+
+
+def budget_amount(*, year: int, envelope: str) -> Decimal:
+    """The earmarked budget of an envelope in a year; 0 without a budget row."""
+    amount = Budget.objects.filter(year=year, envelope=envelope).values_list("amount", flat=True).first()
+    return ZERO if amount is None else amount
+
+
+def allocated_total(*, year: int, envelope: str, exclude_cluster: Cluster | None = None) -> Decimal:
+    """The sum of an envelope's allocations in a year (optionally without one cluster's)."""
+    allocations = Allocation.objects.filter(year=year, envelope=envelope)
+    if exclude_cluster is not None:
+        allocations = allocations.exclude(cluster=exclude_cluster)
+    return _sum(allocations.aggregate(total=Sum("amount"))["total"])
+
+
+# --- ledger tallies -----------------------------------------------------------------
+
+
+def envelope_year_tally(*, year: int, envelope: str, before: date | None = None) -> Tally:
+    """Commitments/decommitments booked on an envelope-year (the `budget` balance)."""
+    return _tally(LedgerEntry.objects.filter(year=year, envelope=envelope), before)
+
+
+def operation_year_tally(*, cluster: Cluster, envelope: str, year: int, before: date | None = None) -> Tally:
+    """A cluster's operation entries booked on a year (the `cap` balance)."""
+    return _tally(LedgerEntry.objects.filter(cluster=cluster, envelope=envelope, year=year), before)
+
+
+def scope_tally(
+    *, cluster: Cluster, envelope: str, project: Project | None, before: date | None = None
+) -> Tally:
+    """A project, or a cluster's operation envelope, all years together (the `grant`,
+    `decommit` and `payment` balances)."""
+    return _tally(LedgerEntry.objects.filter(_scope_filter(cluster, envelope, project)), before)
+
+
+def ledger_total(*, year: int | None = None, envelope: str | None = None) -> Tally:
+    """Totals over the whole ledger, or one year and/or envelope of it."""
+    entries = LedgerEntry.objects.all()
+    if year is not None:
+        entries = entries.filter(year=year)
+    if envelope is not None:
+        entries = entries.filter(envelope=envelope)
+    return _tally(entries, None)
+
+
+def ledger_entries_from(
+    *, since: date, year: int, envelope: str, cluster: Cluster, project: Project | None, kind: str
+) -> list[Entry]:
+    """Stored entries dated on or after `since` that enter a balance a new entry of this
+    kind would enter, in replay order (date, then booking order)."""
+    entering = _scope_filter(cluster, envelope, project)
+    if kind != LedgerKind.PAYMENT:
+        entering |= Q(year=year, envelope=envelope)
+    rows = (
+        LedgerEntry.objects.filter(entering, date__gte=since)
+        .order_by("date", "id")
+        .values_list("ref", "date", "year", "kind", "envelope", "cluster__code", "project__ref", "amount")
+    )
+    return [Entry(*row) for row in rows]
+
+
+def ledger_entries_after(*, year: int, after: date) -> QuerySet[LedgerEntry]:
+    """Entries booked on a year but dated after `after` (latest first)."""
+    return LedgerEntry.objects.filter(year=year, date__gt=after).order_by("-date", "-id")
+
+
+def _scope_filter(cluster: Cluster, envelope: str, project: Project | None) -> Q:
+    if project is not None:
+        return Q(project=project)
+    return Q(cluster=cluster, envelope=envelope, project__isnull=True)
+
+
+def _tally(entries: QuerySet[LedgerEntry], before: date | None) -> Tally:
+    if before is not None:
+        entries = entries.filter(date__lt=before)
+    totals = entries.aggregate(
+        committed=Sum("amount", filter=Q(kind=LedgerKind.COMMITMENT)),
+        decommitted=Sum("amount", filter=Q(kind=LedgerKind.DECOMMITMENT)),
+        paid=Sum("amount", filter=Q(kind=LedgerKind.PAYMENT)),
+    )
+    return Tally(_sum(totals["committed"]), _sum(totals["decommitted"]), _sum(totals["paid"]))
+
+
+def _sum(value: Decimal | None) -> Decimal:
+    return ZERO if value is None else quantize(value)
+
+
+# --- domain facts -------------------------------------------------------------------
+
+
+def cluster_facts(cluster: Cluster) -> ClusterFacts:
+    return ClusterFacts(cluster.code, cluster.type, cluster.pact_start_year, cluster.pact_end_year)
+
+
+def project_facts(project: Project) -> ProjectFacts:
+    return ProjectFacts(
+        ref=project.ref,
+        cluster=project.cluster.code,
+        channel=project.channel,
+        status=project.status,
+        granted_support=project.granted_support,
+    )

@@ -1,0 +1,187 @@
+"""Export the whole dataset in the contract's canonical form (CSV folder or XLSX).
+
+Canonical: every contract file, columns in contract order, rows sorted by key (years
+numerically, codes by Unicode code point), amounts with two decimals, KPI numbers in
+shortest form, parameters and project types with their effective values. Exporting,
+importing into an empty database and exporting again gives the same bytes.
+"""
+
+import csv
+from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.db import connection
+from django.db.models import F, Model
+from django.db.models.expressions import BaseExpression
+from django.db.models.functions import Collate
+
+from clustermonitor.budget.models import (
+    Allocation,
+    Budget,
+    BudgetYear,
+    Cofinancing,
+    LedgerEntry,
+    Parameter,
+)
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.datasets import contract
+from clustermonitor.domain.money import amount_text, number_text, parameter_text
+from clustermonitor.domain.parameters import DEFAULTS
+from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
+from clustermonitor.projects.models import Project, ProjectType
+
+FORMATS = ("csv", "xlsx")
+
+
+def code_order(field: str) -> BaseExpression:
+    """Order by Unicode code point whatever the database's collation ("C" on PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        return Collate(F(field), "C")
+    return F(field)  # SQLite compares text as UTF-8 bytes: code-point order
+
+
+# Per file: the model, the ORM paths of the contract columns, and the sort order.
+SOURCES: dict[str, tuple[type[Model], tuple[str, ...], tuple[str, ...]]] = {
+    "clusters.csv": (
+        Cluster,
+        ("code", "name", "type", "domain", "recognised_on", "pact_start_year", "pact_end_year"),
+        ("code",),
+    ),
+    "years.csv": (BudgetYear, ("year", "status", "closed_on"), ("year",)),
+    "budgets.csv": (Budget, ("year", "envelope", "amount", "source"), ("year", "envelope")),
+    "allocations.csv": (
+        Allocation,
+        ("year", "cluster__code", "envelope", "amount", "decided_on"),
+        ("year", "cluster__code", "envelope"),
+    ),
+    "project_types.csv": (ProjectType, ("code", "name", "earmarked_eligible"), ("code",)),
+    "projects.csv": (
+        Project,
+        (
+            "ref",
+            "cluster__code",
+            "title",
+            "type__code",
+            "channel",
+            "instrument",
+            "submitted_on",
+            "status",
+            "decided_on",
+            "total_cost",
+            "requested_support",
+            "granted_support",
+        ),
+        ("ref",),
+    ),
+    "ledger.csv": (
+        LedgerEntry,
+        ("ref", "date", "year", "kind", "envelope", "cluster__code", "project__ref", "amount", "note"),
+        ("ref",),
+    ),
+    "cofinancing.csv": (Cofinancing, ("cluster__code", "year", "amount"), ("cluster__code", "year")),
+    "kpis.csv": (Kpi, ("code", "name", "unit", "kind", "direction", "computed_from"), ("code",)),
+    "kpi_targets.csv": (
+        KpiTarget,
+        ("cluster__code", "kpi__code", "year", "target"),
+        ("cluster__code", "kpi__code", "year"),
+    ),
+    "kpi_results.csv": (
+        KpiResult,
+        ("cluster__code", "kpi__code", "year", "value", "reported_on", "source"),
+        ("cluster__code", "kpi__code", "year"),
+    ),
+}
+NUMERIC_SORT = {"year"}
+
+
+def canonical_rows(spec: contract.FileSpec) -> Iterator[list[str]]:
+    """The file's rows as contract text, in canonical order (header not included)."""
+    if spec is contract.PARAMETERS:
+        yield from _parameter_rows()
+        return
+    model, paths, order = SOURCES[spec.name]
+    ordering = [F(p) if p in NUMERIC_SORT else code_order(p) for p in order]
+    formatters = [_formatter(column) for column in spec.columns]
+    for row in model._default_manager.order_by(*ordering).values_list(*paths).iterator(chunk_size=5000):
+        yield [fmt(value) for fmt, value in zip(formatters, row, strict=True)]
+
+
+def _parameter_rows() -> Iterator[list[str]]:
+    stored = dict(Parameter.objects.values_list("key", "value"))
+    for key in sorted(DEFAULTS):
+        yield [key, parameter_text(stored.get(key, DEFAULTS[key]))]
+
+
+def _formatter(column: contract.Column) -> Callable[[Any], str]:
+    kind = column.kind
+
+    def fmt(value: Any) -> str:
+        if value is None or (value == "" and kind != contract.BOOL):
+            return ""
+        if kind == contract.AMOUNT:
+            return amount_text(value) or ""
+        if kind == contract.NUMBER:
+            return number_text(value)
+        if kind == contract.BOOL:
+            return "true" if value else "false"
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+    return fmt
+
+
+def dataset_export(target: Path, *, fmt: str = "csv") -> list[Path]:
+    """Write the dataset to a folder of CSV files or one .xlsx workbook; returns the paths."""
+    if fmt == "csv":
+        return _export_csv(target)
+    if fmt == "xlsx":
+        return [_export_xlsx(target)]
+    raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def _export_csv(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in contract.FILES:
+        path = folder / spec.name
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(spec.column_names)
+            writer.writerows(canonical_rows(spec))
+        written.append(path)
+    return written
+
+
+def _export_xlsx(path: Path) -> Path:
+    """One sheet per file; amounts and years as numbers, dates as dates, the rest as text."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for spec in sorted(contract.FILES, key=lambda s: s.name):
+        sheet = workbook.create_sheet(spec.sheet)
+        sheet.append(list(spec.column_names))
+        for row in canonical_rows(spec):
+            sheet.append([_cell(column, text) for column, text in zip(spec.columns, row, strict=True)])
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_suffix(".xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def _cell(column: contract.Column, text: str) -> object:
+    if text == "":
+        return None
+    if column.kind == contract.YEAR:
+        return int(text)
+    if column.kind == contract.DATE:
+        return date.fromisoformat(text)
+    if column.kind in (contract.AMOUNT, contract.NUMBER):
+        # Excel stores doubles: only where the double reads back as the same decimal.
+        number = float(text)
+        return number if Decimal(repr(number)) == Decimal(text) else text
+    return text

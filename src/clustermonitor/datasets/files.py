@@ -1,0 +1,326 @@
+"""Per-file import rules: what a row must satisfy and how it maps onto a model.
+
+Each `FileImport` knows one contract file: its key, the row rules that need other files
+(references, pact years, caps, closed years) and the model fields it writes. The
+importer drives them in dependency order; cross-row rules (sums, ledger balances) run
+afterwards over the stored result in `validation`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from django.db import models
+
+from clustermonitor.budget.models import (
+    Allocation,
+    Budget,
+    BudgetYear,
+    Cofinancing,
+    LedgerEntry,
+    Parameter,
+)
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.datasets import contract
+from clustermonitor.domain import rules
+from clustermonitor.domain.enums import operation_cap_key
+from clustermonitor.domain.parameters import AMOUNT_KEYS
+from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
+from clustermonitor.projects.models import Project, ProjectType
+
+if TYPE_CHECKING:
+    from clustermonitor.datasets.importer import ImportRun
+
+Values = dict[str, Any]
+Problem = rules.Problem
+
+
+class FileImport:
+    spec: ClassVar[contract.FileSpec]
+    model: ClassVar[type[models.Model]]
+    key_fields: ClassVar[tuple[str, ...]]  # model fields that make the key
+    year_field: ClassVar[str | None] = None  # rows of a closed year may not change
+    append_only: ClassVar[bool] = False
+
+    def __init__(self, run: ImportRun) -> None:
+        self.run = run
+
+    def prepare(self, batch: Sequence[tuple[int, Values]]) -> None:
+        """Fetch what the batch's rows refer to, in one query, before checking them."""
+
+    def problems(self, v: Values) -> list[Problem]:
+        return []
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def compared_fields(self) -> list[str]:
+        return [f.attname for f in self.model._meta.concrete_fields if not f.primary_key]
+
+    # helpers
+    def cluster_problems(self, code: str, column: str = "cluster") -> list[Problem]:
+        if code in self.run.clusters:
+            return []
+        if code in self.run.invalid[contract.CLUSTERS.name]:
+            return [(column, f"cluster {code} is invalid (see clusters.csv)")]
+        return [(column, f"unknown cluster {code}")]
+
+
+class ParametersImport(FileImport):
+    spec = contract.PARAMETERS
+    model = Parameter
+    key_fields = ("key",)
+
+    def problems(self, v: Values) -> list[Problem]:
+        value: Decimal = v["value"]
+        if v["key"] in AMOUNT_KEYS:
+            if value != value.quantize(Decimal("0.01")):
+                return [("value", f"{value} is not an amount (at most 2 decimals)")]
+        elif not 0 < value < 1:
+            return [("value", f"the support rate must lie strictly between 0 and 1, not {value}")]
+        return []
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        return {"key": v["key"], "value": v["value"]}
+
+
+class ProjectTypesImport(FileImport):
+    spec = contract.PROJECT_TYPES
+    model = ProjectType
+    key_fields = ("code",)
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        return {"code": v["code"], "name": v["name"], "earmarked_eligible": v["earmarked_eligible"]}
+
+
+class ClustersImport(FileImport):
+    spec = contract.CLUSTERS
+    model = Cluster
+    key_fields = ("code",)
+
+    def problems(self, v: Values) -> list[Problem]:
+        if v["pact_end_year"] < v["pact_start_year"]:
+            return [
+                ("pact_end_year", f"{v['pact_end_year']} is before pact_start_year {v['pact_start_year']}")
+            ]
+        return []
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        return {name: ("" if v[name] is None else v[name]) for name in self.spec.column_names}
+
+
+class YearsImport(FileImport):
+    spec = contract.YEARS
+    model = BudgetYear
+    key_fields = ("year",)
+
+    def problems(self, v: Values) -> list[Problem]:
+        if v["status"] == "closed" and v["closed_on"] is None:
+            return [("closed_on", "required when the status is closed")]
+        if v["status"] == "open" and v["closed_on"] is not None:
+            return [("closed_on", "not allowed when the status is open")]
+        return []
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        return {"year": v["year"], "status": v["status"], "closed_on": v["closed_on"]}
+
+    def compared_fields(self) -> list[str]:
+        return ["year", "status", "closed_on"]
+
+
+class BudgetsImport(FileImport):
+    spec = contract.BUDGETS
+    model = Budget
+    key_fields = ("year", "envelope")
+    year_field = "year"
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        source = v["source"] if v["source"] is not None else contract.DEFAULT_BUDGET_SOURCE
+        return {"year": v["year"], "envelope": v["envelope"], "amount": v["amount"], "source": source}
+
+
+class AllocationsImport(FileImport):
+    spec = contract.ALLOCATIONS
+    model = Allocation
+    key_fields = ("year", "cluster_id", "envelope")
+    year_field = "year"
+
+    def problems(self, v: Values) -> list[Problem]:
+        missing = self.cluster_problems(v["cluster"])
+        if missing:
+            return missing
+        _, facts = self.run.clusters[v["cluster"]]
+        cap = self.run.parameter(operation_cap_key(v["envelope"]))
+        return rules.allocation_problems(
+            year=v["year"], envelope=v["envelope"], amount=v["amount"], cluster=facts, cap=cap
+        )
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        return {
+            "year": v["year"],
+            "cluster_id": self.run.clusters[v["cluster"]][0],
+            "envelope": v["envelope"],
+            "amount": v["amount"],
+            "decided_on": v["decided_on"],
+        }
+
+
+class CofinancingImport(FileImport):
+    spec = contract.COFINANCING
+    model = Cofinancing
+    key_fields = ("cluster_id", "year")
+
+    def problems(self, v: Values) -> list[Problem]:
+        return self.cluster_problems(v["cluster"])
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        return {"cluster_id": self.run.clusters[v["cluster"]][0], "year": v["year"], "amount": v["amount"]}
+
+
+class ProjectsImport(FileImport):
+    spec = contract.PROJECTS
+    model = Project
+    key_fields = ("ref",)
+
+    def problems(self, v: Values) -> list[Problem]:
+        problems = self.cluster_problems(v["cluster"])
+        if v["type"] not in self.run.project_types:
+            problems.append(("type", f"unknown project type {v['type']}"))
+        if problems:
+            return problems
+        _, facts = self.run.clusters[v["cluster"]]
+        return rules.project_problems(
+            cluster=facts,
+            type_eligible=self.run.project_types[v["type"]][1],
+            channel=v["channel"],
+            instrument=v["instrument"],
+            submitted_on=v["submitted_on"],
+            status=v["status"],
+            decided_on=v["decided_on"],
+            total_cost=v["total_cost"],
+            granted_support=v["granted_support"],
+        )
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        fields = {name: v[name] for name in self.spec.column_names if name not in ("cluster", "type")}
+        fields["cluster_id"] = self.run.clusters[v["cluster"]][0]
+        fields["type_id"] = self.run.project_types[v["type"]][0]
+        return fields
+
+
+class KpisImport(FileImport):
+    spec = contract.KPIS
+    model = Kpi
+    key_fields = ("code",)
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        return {name: ("" if v[name] is None else v[name]) for name in self.spec.column_names}
+
+
+class _KpiFigureImport(FileImport):
+    key_fields = ("cluster_id", "kpi_id", "year")
+
+    def problems(self, v: Values) -> list[Problem]:
+        problems = self.cluster_problems(v["cluster"])
+        if v["kpi"] not in self.run.kpis:
+            invalid = v["kpi"] in self.run.invalid[contract.KPIS.name]
+            problems.append(
+                ("kpi", f"KPI {v['kpi']} is invalid (see kpis.csv)" if invalid else f"unknown KPI {v['kpi']}")
+            )
+        return problems
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        fields = {name: v[name] for name in self.spec.column_names if name not in ("cluster", "kpi")}
+        if "source" in fields and fields["source"] is None:
+            fields["source"] = ""
+        fields["cluster_id"] = self.run.clusters[v["cluster"]][0]
+        fields["kpi_id"] = self.run.kpis[v["kpi"]]
+        return fields
+
+
+class KpiTargetsImport(_KpiFigureImport):
+    spec = contract.KPI_TARGETS
+    model = KpiTarget
+
+
+class KpiResultsImport(_KpiFigureImport):
+    spec = contract.KPI_RESULTS
+    model = KpiResult
+
+
+class LedgerImport(FileImport):
+    spec = contract.LEDGER
+    model = LedgerEntry
+    key_fields = ("ref",)
+    year_field = "year"
+    append_only = True
+
+    def prepare(self, batch: Sequence[tuple[int, Values]]) -> None:
+        refs = {v["project"] for _, v in batch if v["project"]}
+        self.projects: dict[str, tuple[int, rules.ProjectFacts]] = {
+            ref: (pk, rules.ProjectFacts(ref, cluster, channel, status, granted))
+            for pk, ref, cluster, channel, status, granted in Project.objects.filter(
+                ref__in=refs
+            ).values_list("pk", "ref", "cluster__code", "channel", "status", "granted_support")
+        }
+
+    def problems(self, v: Values) -> list[Problem]:
+        missing = self.cluster_problems(v["cluster"])
+        ref = v["project"]
+        if ref and ref in self.run.invalid[contract.PROJECTS.name]:
+            missing.append(("project", f"project {ref} is invalid (see projects.csv)"))
+        if missing:
+            return missing
+        _, facts = self.run.clusters[v["cluster"]]
+        project = self.projects.get(ref)
+        problems = rules.ledger_entry_problems(
+            year=v["year"],
+            kind=v["kind"],
+            envelope=v["envelope"],
+            cluster=facts,
+            project=project[1] if project else None,
+            project_ref=ref,
+            amount=v["amount"],
+        )
+        closed_on = self.run.closed_on.get(v["year"])
+        return problems + rules.closed_year_problem(v["year"], closed_on, v["date"])
+
+    def fields(self, v: Values) -> dict[str, Any]:
+        ref = v["project"]
+        return {
+            "ref": v["id"],
+            "date": v["date"],
+            "year": v["year"],
+            "kind": v["kind"],
+            "envelope": v["envelope"],
+            "cluster_id": self.run.clusters[v["cluster"]][0],
+            "project_id": self.projects[ref][0] if ref else None,
+            "amount": v["amount"],
+            "note": v["note"] or "",
+        }
+
+    def compared_fields(self) -> list[str]:
+        return ["ref", "date", "year", "kind", "envelope", "cluster_id", "project_id", "amount", "note"]
+
+
+IMPORTS: tuple[type[FileImport], ...] = (
+    ParametersImport,
+    ProjectTypesImport,
+    ClustersImport,
+    YearsImport,
+    BudgetsImport,
+    AllocationsImport,
+    CofinancingImport,
+    ProjectsImport,
+    KpisImport,
+    KpiTargetsImport,
+    KpiResultsImport,
+    LedgerImport,
+)
+assert tuple(i.spec for i in IMPORTS) == contract.FILES
+
+
+def cluster_facts(cluster: Cluster) -> rules.ClusterFacts:
+    return rules.ClusterFacts(cluster.code, cluster.type, cluster.pact_start_year, cluster.pact_end_year)

@@ -1,0 +1,53 @@
+"""clustermonitor import PATH [--dry-run] [--replace]"""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from clustermonitor.datasets.services import DatasetInvalid, dataset_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a dataset (a folder of CSV files or an .xlsx workbook, in the data-contract "
+        "format) in one transaction: all or nothing. Rows are upserted by key and never "
+        "silently deleted; stored ledger entries and rows of closed years may not change. "
+        "Every error is printed as FILE:LINE: column COLUMN: message, and the command exits "
+        "with status 1 leaving the database unchanged."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", type=Path, help="CSV folder or .xlsx workbook")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="validate and report what would change; write nothing"
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="also delete stored rows the dataset lacks (never in closed years, never ledger entries)",
+        )
+        parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            summary = dataset_import(
+                options["path"],
+                dry_run=options["dry_run"],
+                replace=options["replace"],
+                progress=not options["quiet"],
+            )
+        except (FileNotFoundError, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+        except DatasetInvalid as invalid:
+            for error in invalid.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                f"{len(invalid.errors)} error(s): nothing was imported", returncode=1
+            ) from None
+        for warning in summary.warnings:
+            self.stderr.write(f"warning: {warning}")
+        for line in summary.lines():
+            self.stdout.write(line)
+        verdict = "dry run: valid, nothing written" if summary.dry_run else "imported"
+        self.stdout.write(verdict)

@@ -1,0 +1,252 @@
+"""Rules over the stored data as a whole: allocation sums, ledger balances, row rules.
+
+Import runs these over what it has just written (inside its transaction, so a breach
+rolls everything back) and maps each finding to the file line the row came from;
+`check` runs them over the whole database, optionally as known on a date.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from itertools import groupby
+
+from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.datasets import contract
+from clustermonitor.datasets.errors import RuleError
+from clustermonitor.datasets.files import cluster_facts
+from clustermonitor.datasets.linemap import LineMap
+from clustermonitor.domain import rules
+from clustermonitor.domain.enums import ProjectStatus, operation_cap_key
+from clustermonitor.domain.ledger import Entry, LedgerState, Limits
+from clustermonitor.domain.money import ZERO, amount_text
+from clustermonitor.domain.parameters import DEFAULTS
+from clustermonitor.projects.models import Project
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A breach in the stored data: which row (by primary key and key text), which column."""
+
+    file: str
+    pk: int
+    key: str
+    column: str
+    message: str
+    line: int | None = None  # known already (ledger replay), else looked up by pk
+
+    def as_error(self, lines: dict[str, LineMap]) -> RuleError:
+        line = self.line
+        if line is None and self.file in lines:
+            line = lines[self.file].line(self.pk)
+        if line is None:
+            return RuleError(self.file, 0, self.column, f"stored row {self.key}: {self.message}")
+        return RuleError(self.file, line, self.column, self.message)
+
+
+class StoredData:
+    """The stored programme, as known on `as_of` (everything when None)."""
+
+    def __init__(self, as_of: date | None = None) -> None:
+        self.as_of = as_of
+        self.clusters = {c.code: cluster_facts(c) for c in Cluster.objects.all()}
+        stored_parameters = dict(Parameter.objects.values_list("key", "value"))
+        self.parameters = {key: stored_parameters.get(key, value) for key, value in DEFAULTS.items()}
+        self.budgets: dict[tuple[int, str], Decimal] = {
+            (year, envelope): amount
+            for year, envelope, amount in Budget.objects.values_list("year", "envelope", "amount")
+        }
+        closed = BudgetYear.objects.filter(status="closed")
+        if as_of is not None:
+            closed = closed.filter(closed_on__lte=as_of)
+        self.closed_on: dict[int, date] = dict(closed.values_list("year", "closed_on"))
+
+    def cap(self, envelope: str) -> Decimal:
+        return self.parameters[operation_cap_key(envelope)]
+
+    def allocations(self) -> Iterator[tuple[int, int, str, str, Decimal]]:
+        queryset = Allocation.objects.all()
+        if self.as_of is not None:
+            queryset = queryset.exclude(decided_on__gt=self.as_of)
+        yield from queryset.values_list("pk", "year", "cluster__code", "envelope", "amount").iterator()
+
+    def project_status(
+        self, status: str, decided_on: date | None, granted: Decimal | None
+    ) -> tuple[str, Decimal | None]:
+        """A decision or withdrawal after `as_of` has not happened yet."""
+        if self.as_of is not None and decided_on is not None and decided_on > self.as_of:
+            return ProjectStatus.SUBMITTED, None
+        return status, granted
+
+
+def cross_row_errors(lines: dict[str, LineMap]) -> list[RuleError]:
+    """After an import: every finding, placed at its file line (0 for stored-only rows)."""
+    return [finding.as_error(lines) for finding in findings(StoredData(), lines)]
+
+
+def findings(data: StoredData, lines: dict[str, LineMap] | None = None) -> Iterator[Finding]:
+    """Row rules of rows not just checked by an import, then the cross-row rules."""
+    lines = lines or {}
+    yield from allocation_findings(data, lines.get(contract.ALLOCATIONS.name, LineMap()))
+    yield from project_findings(data, lines.get(contract.PROJECTS.name, LineMap()))
+    yield from ledger_findings(data, lines.get(contract.LEDGER.name, LineMap()))
+
+
+def allocation_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
+    name = contract.ALLOCATIONS.name
+    rows = sorted(data.allocations(), key=lambda r: (r[1], r[3], lines.line(r[0]) or 0, r[0]))
+    for (year, envelope), group in groupby(rows, key=lambda r: (r[1], r[3])):
+        budget = data.budgets.get((year, envelope), ZERO)
+        total = ZERO
+        reported = False
+        for pk, _, cluster, _, amount in group:
+            key = f"{year},{cluster},{envelope}"
+            if pk not in lines and cluster in data.clusters:
+                for column, message in rules.allocation_problems(
+                    year=year,
+                    envelope=envelope,
+                    amount=amount,
+                    cluster=data.clusters[cluster],
+                    cap=data.cap(envelope),
+                ):
+                    yield Finding(name, pk, key, column, message)
+            total += amount
+            if total > budget and not reported:
+                reported = True
+                yield Finding(
+                    name,
+                    pk,
+                    key,
+                    "amount",
+                    f"allocations of {envelope} {year} add up to {amount_text(total)}, "
+                    f"more than its budget of {amount_text(budget)}",
+                )
+
+
+def project_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
+    """Row rules of stored projects the import did not hold (their cluster may have changed)."""
+    if data.as_of is None and len(lines) == Project.objects.count():
+        return
+    queryset = Project.objects.all()
+    if data.as_of is not None:
+        queryset = queryset.filter(submitted_on__lte=data.as_of)
+    fields = (
+        "pk",
+        "ref",
+        "cluster__code",
+        "type__earmarked_eligible",
+        "channel",
+        "instrument",
+        "submitted_on",
+        "status",
+        "decided_on",
+        "total_cost",
+        "granted_support",
+    )
+    for (
+        pk,
+        ref,
+        cluster,
+        eligible,
+        channel,
+        instrument,
+        submitted,
+        status,
+        decided,
+        cost,
+        granted,
+    ) in queryset.values_list(*fields).iterator():
+        if pk in lines:
+            continue
+        status, granted = data.project_status(status, decided, granted)
+        problems = rules.project_problems(
+            cluster=data.clusters[cluster],
+            type_eligible=eligible,
+            channel=channel,
+            instrument=instrument,
+            submitted_on=submitted,
+            status=status,
+            decided_on=decided if status != "submitted" else None,
+            total_cost=cost,
+            granted_support=granted,
+        )
+        for column, message in problems:
+            yield Finding(contract.PROJECTS.name, pk, ref, column, message)
+
+
+def ledger_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
+    """Row rules of stored entries the import did not check, then the balance replay."""
+    name = contract.LEDGER.name
+    granted: dict[str, Decimal] = {}
+    row_findings: list[Finding] = []
+
+    def valid_entries() -> Iterator[Entry]:
+        for pk, entry, project in _ledger_rows(data, lines):
+            problems = [] if pk in lines else _stored_entry_problems(data, entry, project)
+            row_findings.extend(Finding(name, pk, entry.ref, column, message) for column, message in problems)
+            if not problems:
+                if project is not None:
+                    granted[project.ref] = project.granted_support or ZERO
+                yield entry
+
+    limits = Limits(
+        budget=lambda year, envelope: data.budgets.get((year, envelope), ZERO),
+        cap=data.cap,
+        granted=lambda ref: granted.get(ref, ZERO),
+    )
+    breaches = list(LedgerState(limits).replay(_in_replay_order(valid_entries())))
+    yield from row_findings
+    for breach in breaches:
+        entry = breach.entry
+        yield Finding(name, 0, entry.ref, "amount", breach.message, line=entry.line or None)
+
+
+def _stored_entry_problems(
+    data: StoredData, entry: Entry, project: rules.ProjectFacts | None
+) -> list[rules.Problem]:
+    return rules.ledger_entry_problems(
+        year=entry.year,
+        kind=entry.kind,
+        envelope=entry.envelope,
+        cluster=data.clusters[entry.cluster],
+        project=project,
+        project_ref=entry.project,
+        amount=entry.amount,
+    ) + rules.closed_year_problem(entry.year, data.closed_on.get(entry.year), entry.date)
+
+
+def _ledger_rows(data: StoredData, lines: LineMap) -> Iterator[tuple[int, Entry, rules.ProjectFacts | None]]:
+    queryset = LedgerEntry.objects.order_by("date", "pk")
+    if data.as_of is not None:
+        queryset = queryset.filter(date__lte=data.as_of)
+    fields = (
+        "pk",
+        "ref",
+        "date",
+        "year",
+        "kind",
+        "envelope",
+        "cluster__code",
+        "amount",
+        "project__ref",
+        "project__cluster__code",
+        "project__channel",
+        "project__status",
+        "project__decided_on",
+        "project__granted_support",
+    )
+    for row in queryset.values_list(*fields).iterator(chunk_size=5000):
+        pk, ref, day, year, kind, envelope, cluster, amount, project_ref = row[:9]
+        project = None
+        if project_ref is not None:
+            status, granted = data.project_status(row[11], row[12], row[13])
+            project = rules.ProjectFacts(project_ref, row[9], row[10], status, granted)
+        line = lines.line(pk) or 0
+        yield pk, Entry(ref, day, year, kind, envelope, cluster, project_ref, amount, line), project
+
+
+def _in_replay_order(entries: Iterable[Entry]) -> Iterator[Entry]:
+    """Date order (as stored rows stream in); inside a date, file order (stored-only rows first)."""
+    for _, same_date in groupby(entries, key=lambda e: e.date):
+        yield from sorted(same_date, key=lambda e: e.line)

@@ -1,0 +1,91 @@
+"""Parsing one cell of the contract: text in, typed value out, or the reason it is wrong.
+
+Values are never trimmed: " VIL" is not the code "VIL".
+"""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from clustermonitor.datasets import contract
+
+CODE_RE = re.compile(r"[A-Za-z0-9_.-]{1,40}")
+YEAR_RE = re.compile(r"[0-9]{4}")
+DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+AMOUNT_RE = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
+NUMBER_RE = re.compile(r"-?[0-9]{1,22}(\.[0-9]{1,8})?")
+UNSIGNED_RE = re.compile(r"[0-9]{1,13}(\.[0-9]{1,6})?")
+
+
+class BadValue(ValueError):
+    """The cell does not hold a value of its column's kind."""
+
+
+def parse(column: contract.Column, text: str) -> object:
+    """The typed value of a non-empty cell; raises BadValue with a readable reason."""
+    if column.choices and text not in column.choices:
+        raise BadValue(f"{text!r} is not one of {', '.join(column.choices)}")
+    return PARSERS[column.kind](text)
+
+
+def parse_code(text: str) -> str:
+    if not CODE_RE.fullmatch(text):
+        raise BadValue(f"{text!r} is not a code (letters, digits, _ . -; at most 40)")
+    return text
+
+
+def parse_year(text: str) -> int:
+    if not YEAR_RE.fullmatch(text):
+        raise BadValue(f"{text!r} is not a four-digit year")
+    return int(text)
+
+
+def parse_date(text: str) -> date:
+    if not DATE_RE.fullmatch(text):
+        raise BadValue(f"{text!r} is not a date YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadValue(f"{text!r} is not a valid date") from None
+
+
+def parse_amount(text: str) -> Decimal:
+    if not AMOUNT_RE.fullmatch(text):
+        raise BadValue(
+            f"{text!r} is not an amount (euros, not negative, '.' decimal point, at most 2 decimals)"
+        )
+    return Decimal(text)
+
+
+def parse_number(text: str) -> Decimal:
+    if not NUMBER_RE.fullmatch(text):
+        raise BadValue(f"{text!r} is not a number (at most 22 digits before and 8 after the point)")
+    return Decimal(text)
+
+
+def parse_bool(text: str) -> bool:
+    if text not in ("true", "false"):
+        raise BadValue(f"{text!r} is not true or false")
+    return text == "true"
+
+
+def parse_parameter(text: str) -> Decimal:
+    if not UNSIGNED_RE.fullmatch(text):
+        raise BadValue(f"{text!r} is not a non-negative decimal number")
+    return Decimal(text)
+
+
+def parse_text(text: str) -> str:
+    return text
+
+
+PARSERS = {
+    contract.CODE: parse_code,
+    contract.TEXT: parse_text,
+    contract.YEAR: parse_year,
+    contract.DATE: parse_date,
+    contract.AMOUNT: parse_amount,
+    contract.NUMBER: parse_number,
+    contract.BOOL: parse_bool,
+    contract.RATE: parse_parameter,
+}

@@ -1,0 +1,69 @@
+"""additional-resources (question 1): public resources beyond the earmarked budget.
+
+Approved `other`-channel projects decided in the year, of every cluster (IBNs included),
+per (cluster, instrument), with the totals and the figures per instrument.
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from clustermonitor.domain.enums import Channel
+from clustermonitor.reports import selectors
+from clustermonitor.reports.figures import Report, Row, add_up, by_code, yearly_header
+from clustermonitor.reports.tables import Table, total_row
+
+NAME = "additional-resources"
+AMOUNTS = ("total_cost", "granted_support")
+COUNTS = ("projects",)
+
+
+def additional_resources(*, year: int, as_of: date | None = None) -> Report:
+    approved = selectors.projects_approved_in(year=year, as_of=as_of).filter(channel=Channel.OTHER)
+    rows = by_code(
+        (
+            {
+                "cluster": row["cluster__code"],
+                "type": row["cluster__type"],
+                "instrument": row["instrument"],
+                "projects": row["projects"],
+                "total_cost": row["total_cost"],
+                "granted_support": row["granted_support"],
+            }
+            for row in selectors.project_totals(approved, "cluster__code", "cluster__type", "instrument")
+        ),
+        "cluster",
+        "instrument",
+    )
+    return {
+        **yearly_header(NAME, year=year, as_of=as_of),
+        "rows": rows,
+        "totals": add_up(rows, (*COUNTS, *AMOUNTS), counts=COUNTS),
+        "by_instrument": _by_instrument(rows),
+    }
+
+
+def _by_instrument(rows: list[Row]) -> dict[str, Row]:
+    """Every instrument with approved projects (each row counts at least one)."""
+    per_instrument: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        per_instrument[row["instrument"]].append(row)
+    return {
+        instrument: add_up(per_instrument[instrument], (*COUNTS, *AMOUNTS), counts=COUNTS)
+        for instrument in sorted(per_instrument)
+    }
+
+
+def tables(report: Report) -> list[Table]:
+    by_instrument = [{"instrument": code, **figures} for code, figures in report["by_instrument"].items()]
+    return [
+        Table(
+            "projects per cluster and instrument",
+            ("cluster", "type", "instrument", *COUNTS, *AMOUNTS),
+            [*report["rows"], total_row("cluster", report["totals"])],
+        ),
+        Table(
+            "projects per instrument",
+            ("instrument", *COUNTS, *AMOUNTS),
+            [*by_instrument, total_row("instrument", report["totals"])],
+        ),
+    ]

@@ -1,0 +1,113 @@
+"""kpi-status (question 6): each cluster's KPIs for the year, met or not.
+
+A KPI's value is its reported result, or, for a KPI `computed_from` the projects, the
+figure computed for the lead cluster (always present, possibly 0; a reported result then
+shows beside it as `reported_value` with `mismatch`). The status uses the exact ratio
+(domain.kpi); the printed ratio is rounded.
+"""
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q
+
+from clustermonitor.domain.enums import Channel, ComputedFrom
+from clustermonitor.domain.kpi import kpi_ratio
+from clustermonitor.domain.kpi import kpi_status as status_of
+from clustermonitor.domain.money import D
+from clustermonitor.reports import selectors
+from clustermonitor.reports.figures import Report, Row, by_code, yearly_header
+from clustermonitor.reports.tables import Table
+
+NAME = "kpi-status"
+STATUSES = ("met", "partly", "missed", "no_data")
+
+
+def kpi_status(*, year: int, as_of: date | None = None) -> Report:
+    targets = selectors.kpi_targets_of(year=year).values(
+        "cluster__code", "kpi__code", "kpi__kind", "kpi__direction", "kpi__computed_from", "target"
+    )
+    reported = {
+        (r["cluster__code"], r["kpi__code"]): D(r["value"])
+        for r in selectors.kpi_results_known(year=year, as_of=as_of).values(
+            "cluster__code", "kpi__code", "value"
+        )
+    }
+    computed = _computed_values(year=year, as_of=as_of)
+    rows = by_code((_row(t, reported, computed) for t in targets), "cluster", "kpi")
+    return {
+        **yearly_header(NAME, year=year, as_of=as_of),
+        "rows": rows,
+        "clusters": _status_counts(rows),
+    }
+
+
+def _computed_values(*, year: int, as_of: date | None) -> dict[tuple[str, str], Decimal]:
+    """(cluster, computed_from) → the year's figure from the projects (two grouped queries)."""
+    values: dict[tuple[str, str], Decimal] = {}
+    applications = selectors.projects_submitted_in(year=year, as_of=as_of)
+    for code, count in selectors.project_counts(applications, "cluster__code").items():
+        values[(code, ComputedFrom.APPLICATIONS)] = Decimal(count)
+    approved = (
+        selectors.projects_approved_in(year=year, as_of=as_of)
+        .values("cluster__code")
+        .annotate(
+            approved=Count("id"),
+            other=selectors.AmountSum("granted_support", filter=Q(channel=Channel.OTHER)),
+        )
+        .order_by()
+    )
+    for row in approved:
+        values[(row["cluster__code"], ComputedFrom.APPROVED_PROJECTS)] = Decimal(row["approved"])
+        values[(row["cluster__code"], ComputedFrom.OTHER_PUBLIC_FUNDING)] = D(row["other"])
+    return values
+
+
+def _row(
+    target: dict[str, Any], reported: dict[tuple[str, str], Decimal], computed: dict[Any, Decimal]
+) -> Row:
+    cluster, kpi, computed_from = target["cluster__code"], target["kpi__code"], target["kpi__computed_from"]
+    result = reported.get((cluster, kpi))
+    row: Row = {"cluster": cluster, "kpi": kpi, "kind": target["kpi__kind"], "target": D(target["target"])}
+    if computed_from:
+        row |= {"value": computed.get((cluster, computed_from), D(0)), "source": "computed"}
+        if result is not None:
+            row |= {"reported_value": result, "mismatch": row["value"] != result}
+    elif result is not None:
+        row |= {"value": result, "source": "reported"}
+    else:
+        row |= {"value": None, "source": None}
+    ratio = None if row["value"] is None else kpi_ratio(row["target"], row["value"], target["kpi__direction"])
+    return row | {"ratio": ratio, "status": status_of(ratio)}
+
+
+def _status_counts(rows: list[Row]) -> list[Row]:
+    """Per cluster with a row, how many KPIs have each status (zeros included)."""
+    counts: dict[str, Counter[str]] = {}
+    for row in rows:
+        counts.setdefault(row["cluster"], Counter())[row["status"]] += 1
+    return [{"cluster": code, **{s: counts[code][s] for s in STATUSES}} for code in sorted(counts)]
+
+
+def tables(report: Report) -> list[Table]:
+    return [
+        Table(
+            "KPIs",
+            (
+                "cluster",
+                "kpi",
+                "kind",
+                "target",
+                "value",
+                "source",
+                "reported_value",
+                "mismatch",
+                "ratio",
+                "status",
+            ),
+            report["rows"],
+        ),
+        Table("status per cluster", ("cluster", *STATUSES), report["clusters"]),
+    ]

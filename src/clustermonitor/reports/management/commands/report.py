@@ -1,0 +1,103 @@
+"""`clustermonitor report NAME`: one report of reports.md, printed or written to a file."""
+
+import argparse
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
+
+from clustermonitor.reports.figures import ReportError
+from clustermonitor.reports.registry import REPORTS, report_build, report_spec
+from clustermonitor.reports.renderers import FORMATS, PLANNED_FORMATS, report_format
+
+YEAR = re.compile(r"[0-9]{4}")
+
+
+class _HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """Django's option order, with the description's list of reports kept as written."""
+
+
+class Command(BaseCommand):
+    help = (
+        "Make one report of the cluster policy; each answers part of written question 228 (2019).\n\n"
+        + "\n".join(f"  {name:<22}question {spec.question}" for name, spec in REPORTS.items())
+    )
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        return super().create_parser(prog_name, subcommand, formatter_class=_HelpFormatter, **kwargs)
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("name", metavar="NAME", help=f"the report: {', '.join(REPORTS)}")
+        parser.add_argument(
+            "--year",
+            metavar="Y",
+            help="the budget year (required by every report but pact-resources, which refuses it)",
+        )
+        parser.add_argument(
+            "--cluster",
+            metavar="CODE",
+            help="pact-resources only: one cluster, of any type (default: every spearhead cluster)",
+        )
+        parser.add_argument(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="show what was known on that date (default: everything stored)",
+        )
+        parser.add_argument(
+            "--format",
+            default="json",
+            metavar="FORMAT",
+            help=f"output format: {', '.join(FORMATS)} (default json; {', '.join(PLANNED_FORMATS)} to come)",
+        )
+        parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            spec = report_spec(options["name"])
+            fmt = report_format(options["format"])
+            report = report_build(
+                spec.name,
+                year=_year(options["year"]),
+                cluster=options["cluster"],
+                as_of=_date(options["as_of"]),
+            )
+        except ReportError as error:
+            raise CommandError(str(error)) from error
+        output = fmt.render(report, spec.tables(report))
+        self._write(output, options["output"])
+
+    def _write(self, output: str | bytes, target: str | None) -> None:
+        if target is None:
+            if isinstance(output, bytes):
+                raise CommandError("this format is binary: give --output FILE")
+            self.stdout.write(output, ending="")
+            return
+        path = Path(target)
+        try:
+            if isinstance(output, bytes):
+                path.write_bytes(output)
+            else:
+                path.write_text(output, encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"cannot write {target}: {error.strerror}") from error
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not YEAR.fullmatch(text):
+        raise ReportError(f"--year must be a four-digit year, not {text!r}")
+    return int(text)
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ReportError(f"--as-of must be a date YYYY-MM-DD, not {text!r}") from None

@@ -1,0 +1,85 @@
+"""project-generation (questions 4 and 5): the projects the clusters generated, by type.
+
+Approved earmarked projects decided in the year per (cluster, project type), the same per
+cluster beside what the cluster committed on the project budget, and `earmarked_used`:
+the year's net commitments on `spearhead_projects`, all clusters together.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from clustermonitor.domain.enums import Channel, Envelope
+from clustermonitor.domain.money import ZERO, divide
+from clustermonitor.reports import selectors
+from clustermonitor.reports.figures import Report, Row, add_up, by_code, yearly_header
+from clustermonitor.reports.tables import Table
+
+NAME = "project-generation"
+
+
+def project_generation(*, year: int, as_of: date | None = None) -> Report:
+    approved = selectors.projects_approved_in(year=year, as_of=as_of).filter(channel=Channel.EARMARKED)
+    rows = by_code(
+        (
+            {
+                "cluster": row["cluster__code"],
+                "type": row["type__code"],
+                "projects": row["projects"],
+                "granted_support": row["granted_support"],
+                "total_cost": row["total_cost"],
+                "average_support": divide(row["granted_support"], row["projects"]),
+            }
+            for row in selectors.project_totals(approved, "cluster__code", "type__code")
+        ),
+        "cluster",
+        "type",
+    )
+    entries = selectors.ledger_entries_known(as_of=as_of).filter(
+        year=year, envelope=Envelope.SPEARHEAD_PROJECTS
+    )
+    committed = {
+        row["cluster__code"]: row["committed"] for row in selectors.ledger_totals(entries, "cluster__code")
+    }
+    return {
+        **yearly_header(NAME, year=year, as_of=as_of),
+        "rows": rows,
+        "clusters": _clusters(year, rows, committed),
+        "earmarked_used": sum(committed.values(), start=ZERO),
+    }
+
+
+def _clusters(year: int, rows: list[Row], committed: dict[str, Decimal]) -> list[Row]:
+    """Spearhead clusters in pact, and any other cluster with approvals or commitments."""
+    in_pact = set(selectors.spearhead_clusters_in_pact(year=year).values_list("code", flat=True))
+    with_approvals = {row["cluster"] for row in rows}
+    with_commitments = {code for code, amount in committed.items() if amount}
+    return [
+        {
+            "cluster": code,
+            **add_up(
+                [row for row in rows if row["cluster"] == code],
+                ("projects", "granted_support"),
+                counts=("projects",),
+            ),
+            "committed_projects": committed.get(code, ZERO),
+        }
+        for code in sorted(in_pact | with_approvals | with_commitments)
+    ]
+
+
+def tables(report: Report) -> list[Table]:
+    return [
+        Table(
+            "projects per cluster and type",
+            ("cluster", "type", "projects", "granted_support", "total_cost", "average_support"),
+            report["rows"],
+        ),
+        Table(
+            "clusters", ("cluster", "projects", "granted_support", "committed_projects"), report["clusters"]
+        ),
+        Table(
+            "earmarked project budget used",
+            ("earmarked_used",),
+            [{"earmarked_used": report["earmarked_used"]}],
+        ),
+    ]

@@ -1,0 +1,99 @@
+"""The reports by name: what each answers, which options it takes, how it is laid out.
+
+The CLI, the web pages and the API all make a report through `report_build`, so the
+options are checked, and the figures computed, in one place.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from clustermonitor.reports import (
+    additional_resources,
+    budget_overview,
+    cluster_overview,
+    kpi_status,
+    pact_resources,
+    project_generation,
+)
+from clustermonitor.reports.figures import Report, ReportError
+from clustermonitor.reports.tables import Table
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    name: str
+    question: str
+    build: Callable[..., Report]
+    tables: Callable[[Report], list[Table]]
+    yearly: bool = True  # requires --year; a report over the whole pact refuses it
+    per_cluster: bool = False  # accepts --cluster
+
+
+REPORTS: dict[str, ReportSpec] = {
+    spec.name: spec
+    for spec in (
+        ReportSpec(
+            "budget-overview",
+            "2a: the year's budget, allocations and effective commitments per envelope",
+            budget_overview.budget_overview,
+            budget_overview.tables,
+        ),
+        ReportSpec(
+            "cluster-overview",
+            "2b: per spearhead cluster: allocation, commitments, projects, common pool",
+            cluster_overview.cluster_overview,
+            cluster_overview.tables,
+        ),
+        ReportSpec(
+            "additional-resources",
+            "1: other public funding of approved projects, per cluster and instrument",
+            additional_resources.additional_resources,
+            additional_resources.tables,
+        ),
+        ReportSpec(
+            "pact-resources",
+            "3: yearly resources of each cluster over its whole pact",
+            pact_resources.pact_resources,
+            pact_resources.tables,
+            yearly=False,
+            per_cluster=True,
+        ),
+        ReportSpec(
+            "project-generation",
+            "4 and 5: approved earmarked projects per cluster and type",
+            project_generation.project_generation,
+            project_generation.tables,
+        ),
+        ReportSpec(
+            "kpi-status",
+            "6: each cluster's KPIs for the year: met, partly, missed or no data",
+            kpi_status.kpi_status,
+            kpi_status.tables,
+        ),
+    )
+}
+
+
+def report_spec(name: str) -> ReportSpec:
+    try:
+        return REPORTS[name]
+    except KeyError:
+        raise ReportError(f"unknown report {name!r}: choose one of {', '.join(REPORTS)}") from None
+
+
+def report_build(
+    name: str, *, year: int | None = None, cluster: str | None = None, as_of: date | None = None
+) -> Report:
+    """Check the options against the report's and make it; raises ReportError."""
+    spec = report_spec(name)
+    if spec.yearly and year is None:
+        raise ReportError(f"{name} needs --year")
+    if not spec.yearly and year is not None:
+        raise ReportError(f"{name} covers the whole pact and does not take --year")
+    if cluster is not None and not spec.per_cluster:
+        takers = ", ".join(n for n, s in REPORTS.items() if s.per_cluster)
+        raise ReportError(f"--cluster is accepted by {takers} only, not by {name}")
+    if spec.per_cluster:
+        return spec.build(cluster=cluster, as_of=as_of)
+    return spec.build(year=year, as_of=as_of)
