@@ -163,9 +163,10 @@ def _export_xlsx(path: Path) -> Path:
     workbook = Workbook(write_only=True)
     for spec in sorted(contract.FILES, key=lambda s: s.name):
         sheet = workbook.create_sheet(spec.sheet)
+        sheet.freeze_panes = "A2"
         sheet.append(list(spec.column_names))
         for row in canonical_rows(spec):
-            sheet.append([_cell(column, text) for column, text in zip(spec.columns, row, strict=True)])
+            sheet.append([_cell(sheet, column, text) for column, text in zip(spec.columns, row, strict=True)])
     if path.suffix.lower() != ".xlsx":
         path = path.with_suffix(".xlsx")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -173,15 +174,23 @@ def _export_xlsx(path: Path) -> Path:
     return path
 
 
-def _cell(column: contract.Column, text: str) -> object:
+def _cell(sheet: Any, column: contract.Column, text: str) -> object:
+    from openpyxl.cell import WriteOnlyCell
+
     if text == "":
         return None
     if column.kind == contract.YEAR:
         return int(text)
     if column.kind == contract.DATE:
-        return date.fromisoformat(text)
+        cell = WriteOnlyCell(sheet, date.fromisoformat(text))
+        cell.number_format = "yyyy-mm-dd"
+        return cell
     if column.kind in (contract.AMOUNT, contract.NUMBER):
-        # Excel stores doubles: only where the double reads back as the same decimal.
+        # Excel stores doubles: a number only where the double reads back as the same decimal.
         number = float(text)
-        return number if Decimal(repr(number)) == Decimal(text) else text
+        if Decimal(repr(number)) != Decimal(text):
+            return text
+        cell = WriteOnlyCell(sheet, number)
+        cell.number_format = "#,##0.00" if column.kind == contract.AMOUNT else "General"
+        return cell
     return text

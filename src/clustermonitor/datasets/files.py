@@ -37,6 +37,10 @@ Values = dict[str, Any]
 Problem = rules.Problem
 
 
+class RefersToInvalid(Exception):
+    """The row refers to a row already reported invalid: skipped without a second error."""
+
+
 class FileImport:
     spec: ClassVar[contract.FileSpec]
     model: ClassVar[type[models.Model]]
@@ -63,9 +67,12 @@ class FileImport:
     def cluster_problems(self, code: str, column: str = "cluster") -> list[Problem]:
         if code in self.run.clusters:
             return []
-        if code in self.run.invalid[contract.CLUSTERS.name]:
-            return [(column, f"cluster {code} is invalid (see clusters.csv)")]
+        self.refuse_if_invalid(contract.CLUSTERS, code)
         return [(column, f"unknown cluster {code}")]
+
+    def refuse_if_invalid(self, spec: contract.FileSpec, key: str | None) -> None:
+        if key is not None and key in self.run.invalid[spec.name]:
+            raise RefersToInvalid(key)
 
 
 class ParametersImport(FileImport):
@@ -187,6 +194,7 @@ class ProjectsImport(FileImport):
     def problems(self, v: Values) -> list[Problem]:
         problems = self.cluster_problems(v["cluster"])
         if v["type"] not in self.run.project_types:
+            self.refuse_if_invalid(contract.PROJECT_TYPES, v["type"])
             problems.append(("type", f"unknown project type {v['type']}"))
         if problems:
             return problems
@@ -225,10 +233,8 @@ class _KpiFigureImport(FileImport):
     def problems(self, v: Values) -> list[Problem]:
         problems = self.cluster_problems(v["cluster"])
         if v["kpi"] not in self.run.kpis:
-            invalid = v["kpi"] in self.run.invalid[contract.KPIS.name]
-            problems.append(
-                ("kpi", f"KPI {v['kpi']} is invalid (see kpis.csv)" if invalid else f"unknown KPI {v['kpi']}")
-            )
+            self.refuse_if_invalid(contract.KPIS, v["kpi"])
+            problems.append(("kpi", f"unknown KPI {v['kpi']}"))
         return problems
 
     def fields(self, v: Values) -> dict[str, Any]:
@@ -269,8 +275,7 @@ class LedgerImport(FileImport):
     def problems(self, v: Values) -> list[Problem]:
         missing = self.cluster_problems(v["cluster"])
         ref = v["project"]
-        if ref and ref in self.run.invalid[contract.PROJECTS.name]:
-            missing.append(("project", f"project {ref} is invalid (see projects.csv)"))
+        self.refuse_if_invalid(contract.PROJECTS, ref)
         if missing:
             return missing
         _, facts = self.run.clusters[v["cluster"]]

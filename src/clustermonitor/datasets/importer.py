@@ -25,7 +25,7 @@ from clustermonitor.budget.models import BudgetYear, Parameter
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract, validation
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
-from clustermonitor.datasets.files import IMPORTS, FileImport, Values, cluster_facts
+from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values, cluster_facts
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
@@ -118,7 +118,8 @@ class ImportRun:
             self.import_file(file_import)
             self.refresh()
         self.delete_missing()
-        self.errors += validation.cross_row_errors(self.lines)
+        unknown_budgets = self.invalid[contract.BUDGETS.name]
+        self.errors += validation.cross_row_errors(self.lines, unknown_budgets=unknown_budgets)
 
     def import_file(self, handler: FileImport) -> None:
         spec = handler.spec
@@ -202,9 +203,15 @@ class ImportRun:
             except BadValue as exc:
                 self.error(spec.name, line, column.name, str(exc))
                 ok = False
-        if not ok and len(spec.key) == 1 and isinstance(values.get(spec.key[0]), str):
-            self.invalid[spec.name].add(values[spec.key[0]])
+        if not ok:
+            self.mark_invalid(spec, values)
         return values if ok else None
+
+    def mark_invalid(self, spec: contract.FileSpec, values: Values) -> None:
+        """Remember a refused row's key, so rows and sums that depend on it stay quiet."""
+        key = [values.get(name) for name in spec.key]
+        if all(part is not None for part in key):
+            self.invalid[spec.name].add(",".join(str(part) for part in key))
 
     def flush(self, handler: FileImport, batch: list[tuple[int, Values]]) -> None:
         if not batch:
@@ -212,12 +219,16 @@ class ImportRun:
         handler.prepare(batch)
         checked: list[tuple[int, dict[str, Any]]] = []
         for line, values in batch:
-            problems = handler.problems(values)
+            try:
+                problems = handler.problems(values)
+            except RefersToInvalid:
+                problems = []
+                self.mark_invalid(handler.spec, values)
+                continue
             if problems:
                 for column, message in problems:
                     self.error(handler.spec.name, line, column, message)
-                if len(handler.spec.key) == 1:
-                    self.invalid[handler.spec.name].add(values[handler.spec.key[0]])
+                self.mark_invalid(handler.spec, values)
                 continue
             checked.append((line, handler.fields(values)))
         Upsert(self, handler).write(checked)

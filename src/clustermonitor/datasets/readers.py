@@ -161,6 +161,7 @@ def _sheet_records(rows: Iterator[tuple[object, ...]], width: int, workbook: obj
                 continue
             while len(cells) > width and cells[-1] == "":
                 cells.pop()
+            cells += [""] * (width - len(cells))  # a sheet does not store trailing empty cells
             yield number, cells
     finally:
         workbook.close()  # type: ignore[attr-defined]

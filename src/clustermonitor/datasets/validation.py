@@ -48,8 +48,9 @@ class Finding:
 class StoredData:
     """The stored programme, as known on `as_of` (everything when None)."""
 
-    def __init__(self, as_of: date | None = None) -> None:
+    def __init__(self, as_of: date | None = None, unknown_budgets: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         self.as_of = as_of
+        self.unknown_budgets = unknown_budgets
         self.clusters = {c.code: cluster_facts(c) for c in Cluster.objects.all()}
         stored_parameters = dict(Parameter.objects.values_list("key", "value"))
         self.parameters = {key: stored_parameters.get(key, value) for key, value in DEFAULTS.items()}
@@ -61,6 +62,12 @@ class StoredData:
         if as_of is not None:
             closed = closed.filter(closed_on__lte=as_of)
         self.closed_on: dict[int, date] = dict(closed.values_list("year", "closed_on"))
+
+    def budget(self, year: int, envelope: str) -> Decimal | None:
+        """The budget, 0 without a row; None where the dataset's row was refused."""
+        if f"{year},{envelope}" in self.unknown_budgets:
+            return None
+        return self.budgets.get((year, envelope), ZERO)
 
     def cap(self, envelope: str) -> Decimal:
         return self.parameters[operation_cap_key(envelope)]
@@ -80,9 +87,13 @@ class StoredData:
         return status, granted
 
 
-def cross_row_errors(lines: dict[str, LineMap]) -> list[RuleError]:
-    """After an import: every finding, placed at its file line (0 for stored-only rows)."""
-    return [finding.as_error(lines) for finding in findings(StoredData(), lines)]
+def cross_row_errors(lines: dict[str, LineMap], *, unknown_budgets: set[str]) -> list[RuleError]:
+    """After an import: every finding, placed at its file line (0 for stored-only rows).
+
+    `unknown_budgets` ("YEAR,ENVELOPE") were refused rows: sums against them are not judged.
+    """
+    data = StoredData(unknown_budgets=unknown_budgets)
+    return [finding.as_error(lines) for finding in findings(data, lines)]
 
 
 def findings(data: StoredData, lines: dict[str, LineMap] | None = None) -> Iterator[Finding]:
@@ -97,9 +108,9 @@ def allocation_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
     name = contract.ALLOCATIONS.name
     rows = sorted(data.allocations(), key=lambda r: (r[1], r[3], lines.line(r[0]) or 0, r[0]))
     for (year, envelope), group in groupby(rows, key=lambda r: (r[1], r[3])):
-        budget = data.budgets.get((year, envelope), ZERO)
+        budget = data.budget(year, envelope)
         total = ZERO
-        reported = False
+        reported = budget is None
         for pk, _, cluster, _, amount in group:
             key = f"{year},{cluster},{envelope}"
             if pk not in lines and cluster in data.clusters:
@@ -112,7 +123,7 @@ def allocation_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
                 ):
                     yield Finding(name, pk, key, column, message)
             total += amount
-            if total > budget and not reported:
+            if not reported and budget is not None and total > budget:
                 reported = True
                 yield Finding(
                     name,
@@ -191,7 +202,7 @@ def ledger_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
                 yield entry
 
     limits = Limits(
-        budget=lambda year, envelope: data.budgets.get((year, envelope), ZERO),
+        budget=data.budget,
         cap=data.cap,
         granted=lambda ref: granted.get(ref, ZERO),
     )

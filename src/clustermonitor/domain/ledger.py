@@ -54,7 +54,7 @@ class Breach:
 class Limits:
     """What the balances are held against."""
 
-    budget: Callable[[int, str], Decimal]  # (year, envelope) → budget, 0 without a row
+    budget: Callable[[int, str], Decimal | None]  # (year, envelope) → budget; None: not judged
     cap: Callable[[str], Decimal]  # operation envelope → yearly cap per cluster
     granted: Callable[[str], Decimal]  # project ref → granted support
 
@@ -125,7 +125,7 @@ class LedgerState:
             envelope, year = key[0], int(key[1])
             net = self.envelope_year[(envelope, year)].net
             budget = self.limits.budget(year, envelope)
-            if net > budget:
+            if budget is not None and net > budget:
                 return (
                     f"net commitments on {envelope} {year} ({amount_text(net)}) "
                     f"exceed its budget ({amount_text(budget)})"
