@@ -10,16 +10,21 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import QuerySet
 
-from clustermonitor.budget.models import Allocation, Budget, Cofinancing, LedgerEntry
+from clustermonitor.budget.models import Budget, Cofinancing, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets.validation import StoredData, findings
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, ClusterType, Envelope, LedgerKind
 from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.parameters import cofinancing_ceiling
 from clustermonitor.kpis.models import KpiResult, KpiTarget
-from clustermonitor.projects.models import Project
+from clustermonitor.reports.selectors import (
+    allocations_known,
+    ledger_entries_known,
+    ledger_totals,
+    projects_known,
+)
 
 SLOW_PAYMENT_YEARS = 3
 
@@ -53,43 +58,26 @@ def _warnings(data: StoredData, day: date) -> Iterator[tuple[str, str]]:
     yield from _grants_above_cofinancing(data)
 
 
-def _ledger(data: StoredData) -> "LedgerEntry.objects":  # type: ignore[valid-type]
-    entries = LedgerEntry.objects.all()
-    return entries if data.as_of is None else entries.filter(date__lte=data.as_of)
-
-
-def _approved_earmarked(data: StoredData) -> "Project.objects":  # type: ignore[valid-type]
-    projects = Project.objects.filter(channel="earmarked", status="approved")
-    if data.as_of is not None:
-        projects = projects.filter(submitted_on__lte=data.as_of, decided_on__lte=data.as_of)
-    return projects
+def _ledger(data: StoredData) -> QuerySet[LedgerEntry]:
+    return ledger_entries_known(as_of=data.as_of)
 
 
 def _approved_without_commitment(data: StoredData) -> Iterator[tuple[str, str]]:
     committed = _ledger(data).filter(kind=LedgerKind.COMMITMENT, project__isnull=False).values("project_id")
+    approved = projects_known(as_of=data.as_of).filter(channel="earmarked", status="approved")
+    if data.as_of is not None:
+        approved = approved.filter(decided_on__lte=data.as_of)
     for ref, cluster in (
-        _approved_earmarked(data)
-        .exclude(pk__in=committed)
-        .order_by("ref")
-        .values_list("ref", "cluster__code")
+        approved.exclude(pk__in=committed).order_by("ref").values_list("ref", "cluster__code")
     ):
         yield f"projects.csv {ref}", f"approved earmarked project of {cluster} has no commitment"
 
 
 def _slow_payments(data: StoredData, day: date) -> Iterator[tuple[str, str]]:
     cutoff = date(day.year - SLOW_PAYMENT_YEARS, day.month, min(day.day, 28 if day.month == 2 else day.day))
-    sums = (
-        _ledger(data)
-        .filter(project__decided_on__lt=cutoff, project__status="approved")
-        .values("project__ref")
-        .annotate(
-            committed=Sum("amount", filter=Q(kind=LedgerKind.COMMITMENT), default=ZERO),
-            decommitted=Sum("amount", filter=Q(kind=LedgerKind.DECOMMITMENT), default=ZERO),
-            paid=Sum("amount", filter=Q(kind=LedgerKind.PAYMENT), default=ZERO),
-        )
-    )
-    for row in sorted(sums, key=lambda r: r["project__ref"]):
-        net = row["committed"] - row["decommitted"]
+    entries = _ledger(data).filter(project__decided_on__lt=cutoff, project__status="approved")
+    for row in sorted(ledger_totals(entries, "project__ref"), key=lambda r: r["project__ref"]):
+        net = row["committed"]
         if row["paid"] < net:
             yield (
                 f"projects.csv {row['project__ref']}",
@@ -101,7 +89,7 @@ def _slow_payments(data: StoredData, day: date) -> Iterator[tuple[str, str]]:
 def _kpi_targets_without_result(data: StoredData) -> Iterator[tuple[str, str]]:
     results = KpiResult.objects.all()
     if data.as_of is not None:
-        results = results.filter(reported_on__lte=data.as_of)
+        results = results.filter(reported_on__lte=data.as_of)  # as kpi_results_known, all years
     reported = {(c, k, y) for c, k, y in results.values_list("cluster_id", "kpi_id", "year")}
     targets = KpiTarget.objects.filter(year__in=list(data.closed_on), kpi__computed_from="")
     for cluster_id, kpi_id, cluster, kpi, year in targets.values_list(
@@ -118,10 +106,7 @@ def _clusters_without_allocation(data: StoredData, last_year: int) -> Iterator[t
     """Pact years up to the reference day's year: later ones are not distributed yet."""
     spearhead_envelopes = [Envelope.SPEARHEAD_OPERATION.value, Envelope.SPEARHEAD_PROJECTS.value]
     budget_years = set(Budget.objects.filter(envelope__in=spearhead_envelopes).values_list("year", flat=True))
-    allocations = Allocation.objects.all()
-    if data.as_of is not None:
-        allocations = allocations.exclude(decided_on__gt=data.as_of)
-    allocated = set(allocations.values_list("cluster__code", "year"))
+    allocated = set(allocations_known(as_of=data.as_of).values_list("cluster__code", "year"))
     for cluster in Cluster.objects.filter(type=ClusterType.SPEARHEAD).order_by("code"):
         for year in range(cluster.pact_start_year, min(cluster.pact_end_year, last_year) + 1):
             if year in budget_years and (cluster.code, year) not in allocated:
@@ -133,15 +118,10 @@ def _clusters_without_allocation(data: StoredData, last_year: int) -> Iterator[t
 
 def _grants_above_cofinancing(data: StoredData) -> Iterator[tuple[str, str]]:
     rate = data.parameters["operation_support_rate"]
+    operation = _ledger(data).filter(envelope__in=[e.value for e in OPERATION_ENVELOPES])
     granted: dict[tuple[str, int], Decimal] = {
-        (row["cluster__code"], row["year"]): row["net"]
-        for row in _ledger(data)
-        .filter(envelope__in=[e.value for e in OPERATION_ENVELOPES])
-        .values("cluster__code", "year")
-        .annotate(
-            net=Sum("amount", filter=Q(kind=LedgerKind.COMMITMENT), default=ZERO)
-            - Sum("amount", filter=Q(kind=LedgerKind.DECOMMITMENT), default=ZERO)
-        )
+        (row["cluster__code"], row["year"]): row["committed"]
+        for row in ledger_totals(operation, "cluster__code", "year")
     }
     for cluster, year, amount in Cofinancing.objects.values_list("cluster__code", "year", "amount").order_by(
         "cluster__code", "year"
@@ -152,5 +132,6 @@ def _grants_above_cofinancing(data: StoredData) -> Iterator[tuple[str, str]]:
             yield (
                 f"cofinancing.csv {cluster},{year}",
                 f"net operation commitments {amount_text(net)} exceed what the members' co-financing "
-                f"of {amount_text(amount)} supports at a {(rate * 100).normalize():f} % rate ({amount_text(ceiling)})",
+                f"of {amount_text(amount)} supports at a {(rate * 100).normalize():f} % rate "
+                f"({amount_text(ceiling)})",
             )

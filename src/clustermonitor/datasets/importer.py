@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import ProtectedError
 
 from clustermonitor.budget.models import BudgetYear, Parameter
@@ -350,8 +350,50 @@ class Upsert:
     def create(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
         if not creates:
             return
+        if len(self.handler.key_fields) == 1:
+            self.insert_rows(creates)
+        else:
+            model = self.handler.model
+            objects = model.objects.bulk_create(
+                [model(**fields) for _, fields in creates], batch_size=BATCH_SIZE
+            )
+            for (line, _), obj in zip(creates, objects, strict=True):
+                self.lines.created(obj.pk, line)
+        self.run.summary.created[self.name] += len(creates)
+
+    def insert_rows(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
+        """The hot path of a large import: one executemany, then the new keys' primary keys.
+
+        Values were validated and typed already; model instances would only cost time.
+        """
         model = self.handler.model
-        objects = model.objects.bulk_create([model(**fields) for _, fields in creates], batch_size=BATCH_SIZE)
-        for (line, _), obj in zip(creates, objects, strict=True):
-            self.lines.created(obj.pk, line)
-        self.run.summary.created[self.name] += len(objects)
+        names = list(creates[0][1])
+        extra = {
+            f.attname: f.pre_save(model(), add=True)
+            for f in model._meta.concrete_fields
+            if f.attname not in names and not f.primary_key
+        }
+        names += list(extra)
+        columns = ", ".join(connection.ops.quote_name(model._meta.get_field(n).column) for n in names)
+        placeholders = ", ".join(["%s"] * len(names))
+        table = connection.ops.quote_name(model._meta.db_table)
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+        adapt = _db_value if connection.vendor == "sqlite" else (lambda value: value)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                sql, [[adapt(v) for v in (*fields.values(), *extra.values())] for _, fields in creates]
+            )
+        key = self.handler.key_fields[0]
+        lines = {fields[key]: line for line, fields in creates}
+        new = model.objects.filter(**{f"{key}__in": list(lines)}).values_list(key, "pk")
+        for code, pk in sorted(new, key=lambda pair: pair[1]):
+            self.lines.created(pk, lines[code])
+
+
+def _db_value(value: Any) -> Any:
+    """SQLite stores decimals, dates and datetimes as text, as Django's backend does."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat(" ") if isinstance(value, datetime) else value.isoformat()
+    return value

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import groupby
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
+from clustermonitor.budget.models import Budget, BudgetYear, LedgerEntry, Parameter
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.errors import RuleError
@@ -23,6 +23,7 @@ from clustermonitor.domain.ledger import Entry, LedgerState, Limits
 from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.projects.models import Project
+from clustermonitor.reports.selectors import allocations_known
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,7 @@ class StoredData:
         return self.parameters[operation_cap_key(envelope)]
 
     def allocations(self) -> Iterator[tuple[int, int, str, str, Decimal]]:
-        queryset = Allocation.objects.all()
-        if self.as_of is not None:
-            queryset = queryset.exclude(decided_on__gt=self.as_of)
+        queryset = allocations_known(as_of=self.as_of)
         yield from queryset.values_list("pk", "year", "cluster__code", "envelope", "amount").iterator()
 
     def project_status(

@@ -17,6 +17,10 @@ Report = dict[str, Any]
 Row = dict[str, Any]
 
 
+class ReportError(ValueError):
+    """A report cannot be made with the options given (e.g. an unknown cluster)."""
+
+
 def report_header(name: str, *, year: int | None, as_of: date | None, figures: str) -> Report:
     """The four top-level keys of every report."""
     return {"report": name, "year": year, "as_of": as_of, "figures": figures}
@@ -56,7 +60,3 @@ def add_up_by_code(objects: Iterable[Mapping[str, Decimal]]) -> dict[str, Decima
         for code, amount in obj.items():
             totals[code] = totals.get(code, ZERO) + amount
     return non_zero(totals)
-
-
-class ReportError(ValueError):
-    """A report cannot be made with the options given (e.g. an unknown cluster)."""

@@ -66,7 +66,7 @@ def _computed_values(*, year: int, as_of: date | None) -> dict[tuple[str, str], 
 
 
 def _row(
-    target: dict[str, Any], reported: dict[tuple[str, str], Decimal], computed: dict[Any, Decimal]
+    target: dict[str, Any], reported: dict[tuple[str, str], Decimal], computed: dict[tuple[str, str], Decimal]
 ) -> Row:
     cluster, kpi, computed_from = target["cluster__code"], target["kpi__code"], target["kpi__computed_from"]
     result = reported.get((cluster, kpi))

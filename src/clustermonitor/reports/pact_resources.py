@@ -42,10 +42,10 @@ def pact_resources(*, cluster: str | None = None, as_of: date | None = None) -> 
 def _clusters(code: str | None) -> list[Cluster]:
     if code is None:
         return sorted(selectors.spearhead_clusters(), key=lambda c: c.code)
-    found = list(selectors.clusters_by_code(codes=[code]).values())
-    if not found:
+    found = selectors.cluster_by_code(code=code)
+    if found is None:
         raise ReportError(f"unknown cluster: {code}")
-    return found
+    return [found]
 
 
 class _PactFacts:

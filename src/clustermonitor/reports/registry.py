@@ -35,25 +35,25 @@ REPORTS: dict[str, ReportSpec] = {
     for spec in (
         ReportSpec(
             "budget-overview",
-            "2a: the year's budget, allocations and effective commitments per envelope",
+            "question 2a: the year's budget, allocations and effective commitments per envelope",
             budget_overview.budget_overview,
             budget_overview.tables,
         ),
         ReportSpec(
             "cluster-overview",
-            "2b: per spearhead cluster: allocation, commitments, projects, common pool",
+            "question 2b: per spearhead cluster: allocation, commitments, projects, common pool",
             cluster_overview.cluster_overview,
             cluster_overview.tables,
         ),
         ReportSpec(
             "additional-resources",
-            "1: other public funding of approved projects, per cluster and instrument",
+            "question 1: other public funding of approved projects, per cluster and instrument",
             additional_resources.additional_resources,
             additional_resources.tables,
         ),
         ReportSpec(
             "pact-resources",
-            "3: yearly resources of each cluster over its whole pact",
+            "question 3: yearly resources of each cluster over its whole pact",
             pact_resources.pact_resources,
             pact_resources.tables,
             yearly=False,
@@ -61,13 +61,13 @@ REPORTS: dict[str, ReportSpec] = {
         ),
         ReportSpec(
             "project-generation",
-            "4 and 5: approved earmarked projects per cluster and type",
+            "questions 4 and 5: approved earmarked projects per cluster and type",
             project_generation.project_generation,
             project_generation.tables,
         ),
         ReportSpec(
             "kpi-status",
-            "6: each cluster's KPIs for the year: met, partly, missed or no data",
+            "question 6: each cluster's KPIs for the year: met, partly, missed or no data",
             kpi_status.kpi_status,
             kpi_status.tables,
         ),

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import BigIntegerField, Count, F, Max, Q, QuerySet, Sum
+from django.db.models import BigIntegerField, Case, Count, F, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast, Round
 
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
@@ -55,9 +55,8 @@ def year_dates(year: int) -> tuple[date, date]:
 # --- clusters and years -------------------------------------------------------------
 
 
-def clusters_by_code(*, codes: list[str] | None = None) -> dict[str, Cluster]:
-    clusters = Cluster.objects.all() if codes is None else Cluster.objects.filter(code__in=codes)
-    return {c.code: c for c in clusters}
+def cluster_by_code(*, code: str) -> Cluster | None:
+    return Cluster.objects.filter(code=code).first()
 
 
 def spearhead_clusters() -> QuerySet[Cluster]:
@@ -164,6 +163,25 @@ def projects_known(*, as_of: date | None) -> QuerySet[Project]:
     return projects
 
 
+def projects_as_of(*, as_of: date | None) -> QuerySet[Project]:
+    """Projects known on `as_of`, annotated with their status (`status_on`) and granted
+    support (`granted_on`) on that day.
+
+    A decision or withdrawal dated after `as_of` has not happened: the project is
+    `submitted` and has no granted support. A withdrawal without a date is not dated after
+    `as_of`, so it stays `withdrawn` (no report figure depends on it: applications count
+    every status, and only approvals carry money).
+    """
+    projects = projects_known(as_of=as_of)
+    if as_of is None:
+        return projects.annotate(status_on=F("status"), granted_on=F("granted_support"))
+    later = Q(decided_on__gt=as_of)
+    return projects.annotate(
+        status_on=Case(When(later, then=Value(ProjectStatus.SUBMITTED.value)), default=F("status")),
+        granted_on=Case(When(later, then=None), default=F("granted_support")),
+    )
+
+
 def projects_submitted_in(*, year: int, as_of: date | None) -> QuerySet[Project]:
     """Applications of `year`: projects of every status submitted in it."""
     return projects_known(as_of=as_of).filter(submitted_on__range=year_dates(year))
@@ -172,8 +190,9 @@ def projects_submitted_in(*, year: int, as_of: date | None) -> QuerySet[Project]
 def projects_approved_in(*, year: int, as_of: date | None) -> QuerySet[Project]:
     """Projects approved by a decision dated in `year` (and on or before `as_of`).
 
-    A project decided after `as_of` is still `submitted` on that date: it is left out,
-    and so is its `granted_support`.
+    The same projects as `projects_as_of(...)` with `status_on` approved, filtered on the
+    stored columns so the database can use its indexes: a project decided after `as_of`
+    is still `submitted` on that date, and is left out with its `granted_support`.
     """
     approved = projects_known(as_of=as_of).filter(
         status=ProjectStatus.APPROVED, decided_on__range=year_dates(year)

@@ -13,6 +13,11 @@ from clustermonitor.reports.registry import REPORTS, report_build, report_spec
 from clustermonitor.reports.renderers import FORMATS, PLANNED_FORMATS, report_format
 
 YEAR = re.compile(r"[0-9]{4}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+EXAMPLES = """examples:
+  clustermonitor report budget-overview --year 2018
+  clustermonitor report kpi-status --year 2019 --as-of 2019-03-03 --format md
+  clustermonitor report pact-resources --cluster VIL --format csv --output vil.csv"""
 
 
 class _HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
@@ -22,11 +27,13 @@ class _HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
 class Command(BaseCommand):
     help = (
         "Make one report of the cluster policy; each answers part of written question 228 (2019).\n\n"
-        + "\n".join(f"  {name:<22}question {spec.question}" for name, spec in REPORTS.items())
+        + "\n".join(f"  {name:<22}{spec.question}" for name, spec in REPORTS.items())
     )
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        return super().create_parser(prog_name, subcommand, formatter_class=_HelpFormatter, **kwargs)
+        return super().create_parser(
+            prog_name, subcommand, formatter_class=_HelpFormatter, epilog=EXAMPLES, **kwargs
+        )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("name", metavar="NAME", help=f"the report: {', '.join(REPORTS)}")
@@ -96,7 +103,7 @@ def _date(text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        if not ISO_DATE.fullmatch(text):
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
