@@ -12,6 +12,7 @@ on a later year than the commitment. A few projects stop early and release most 
 """
 
 import random
+from dataclasses import dataclass
 from datetime import date
 
 from clustermonitor.demo import facts
@@ -27,6 +28,7 @@ from clustermonitor.demo.common import (
 
 Allocation = tuple[int, date | None]  # (amount in cents, decided_on)
 SYNTHETIC = "Synthetic: "
+UNDATED_ALLOCATIONS = frozenset({("IBN-MEDIA", 2018), ("VIL", 2019)})
 
 
 def operation_envelope(cluster: facts.ClusterFact) -> str:
@@ -35,7 +37,8 @@ def operation_envelope(cluster: facts.ClusterFact) -> str:
 
 def operation_start(cluster: facts.ClusterFact, year: int) -> date:
     """When the year's operating grant starts: a short first year for mid-year starts."""
-    if year == cluster.pact_start_year and cluster.recognised_on.year == year:
+    recognised = cluster.recognised_on
+    if year == cluster.pact_start_year and recognised.year == year and recognised.month > 2:
         return max(date(year, 1, 10), add_months(cluster.recognised_on, 3))
     return date(year, 1, 10)
 
@@ -58,7 +61,8 @@ def operation_allocations(rng: random.Random) -> dict[tuple[str, int], Allocatio
             decided = day_between(rng, date(year - 1, 12, 1), date(year, 2, 10))
             if year == cluster.pact_start_year:
                 decided = max(decided, days_after(rng, cluster.recognised_on, 10, 40))
-            allocations[(cluster.code, year)] = (amount, None if rng.randint(0, 40) == 0 else decided)
+            undated = (cluster.code, year) in UNDATED_ALLOCATIONS
+            allocations[(cluster.code, year)] = (amount, None if undated else decided)
     return allocations
 
 
@@ -72,11 +76,13 @@ def operation_entries(
         envelope = operation_envelope(cluster)
         start = max(operation_start(cluster, year), decided_on or date(year, 1, 1))
         committed_on = days_after(rng, start, 5, 40)
-        book = _booker(ledger, envelope, code)
+        book = Booker(ledger, envelope, code)
         book(committed_on, year, "commitment", amount, f"werkingssubsidie {year}")
         advance = share(amount, rng.randint(50, 70))
         book(days_after(rng, committed_on, 20, 60), year, "payment", advance, f"voorschot werking {year}")
         used = amount if rng.randint(0, 3) == 0 else share(amount, rng.randint(88, 99))
+        if code == late_release and year == 2019:
+            used = share(amount, 90)
         settled_on = day_between(rng, date(year + 1, 1, 10), date(year + 1, 2, 20))
         book(settled_on, year, "payment", used - advance, f"saldo werking {year}")
         if code == late_release and year == 2019:
@@ -87,32 +93,52 @@ def operation_entries(
             book(settled_on, year, "decommitment", amount - used, f"vrijgave ongebruikt saldo werking {year}")
 
 
-def _booker(ledger: Ledger, envelope: str, cluster: str, project: str | None = None):  # type: ignore[no-untyped-def]
-    def book(day: date, year: int, kind: str, amount: int, note: str) -> None:
-        ledger.book(Entry(day, year, kind, envelope, cluster, amount, SYNTHETIC + note, project))
+@dataclass(frozen=True)
+class Booker:
+    """Books entries of one envelope, cluster and (optionally) project."""
 
-    return book
+    ledger: Ledger
+    envelope: str
+    cluster: str
+    project: str | None = None
+
+    def __call__(self, day: date, year: int, kind: str, amount: int, note: str) -> None:
+        self.ledger.book(
+            Entry(day, year, kind, self.envelope, self.cluster, amount, SYNTHETIC + note, self.project)
+        )
 
 
 def project_entries(rng: random.Random, ledger: Ledger, projects: list[Project]) -> None:
     """Commitments, instalments, final payments and releases of the approved earmarked projects."""
-    earmarked = [p for p in projects if p.channel == "earmarked" and p.status == "approved" and p.commit_on]
-    stopped = {p.ref for p in rng.sample([p for p in earmarked if p.decided_on.year == 2017], 2)}  # type: ignore[union-attr]
-    for project in earmarked:
-        book = _booker(ledger, "spearhead_projects", project.cluster, project.ref)
+    planned = [
+        (p, p.commit_on)
+        for p in projects
+        if p.channel == "earmarked" and p.status == "approved" and p.commit_on
+    ]
+    stopped = {p.ref for p in rng.sample([p for p, day in planned if day.year == 2017], 2)}
+    for project, committed_on in planned:
+        book = Booker(ledger, "spearhead_projects", project.cluster, project.ref)
         committed = project.granted or 0
-        committed_on: date = project.commit_on  # type: ignore[assignment]
         book(committed_on, committed_on.year, "commitment", committed, "vastlegging projectsteun")
         if project.ref in stopped:
-            _stop_early(rng, book, project, committed_on, committed)
+            _stop_early(rng, book, committed_on, committed)
         else:
             _pay_out(rng, book, project, committed_on, committed)
 
 
-def _pay_out(rng: random.Random, book, project: Project, committed_on: date, committed: int) -> None:  # type: ignore[no-untyped-def]
+def _advance(
+    rng: random.Random, book: Booker, committed_on: date, committed: int, high: int
+) -> tuple[date, int]:
+    """The advance after the start; returns the start date and the amount paid."""
     start = days_after(rng, committed_on, 15, 45)
-    paid = share(committed, rng.randint(25, 40))
-    book(days_after(rng, start, 0, 20), start.year, "payment", paid, "voorschot projectsteun")
+    paid = share(committed, rng.randint(25, high))
+    day = days_after(rng, start, 0, 20)
+    book(day, day.year, "payment", paid, "voorschot projectsteun")
+    return start, paid
+
+
+def _pay_out(rng: random.Random, book: Booker, project: Project, committed_on: date, committed: int) -> None:
+    start, paid = _advance(rng, book, committed_on, committed, 40)
     end = add_months(start, project.months)
     for months in range(12, project.months, 12):
         instalment = min(share(committed, rng.randint(15, 25)), share(committed, 80) - paid)
@@ -126,10 +152,8 @@ def _pay_out(rng: random.Random, book, project: Project, committed_on: date, com
     book(closed_on, closed_on.year, "decommitment", committed - eligible, note)
 
 
-def _stop_early(rng: random.Random, book, project: Project, committed_on: date, committed: int) -> None:  # type: ignore[no-untyped-def]
-    start = days_after(rng, committed_on, 15, 45)
-    paid = share(committed, rng.randint(25, 35))
-    book(days_after(rng, start, 0, 20), start.year, "payment", paid, "voorschot projectsteun")
+def _stop_early(rng: random.Random, book: Booker, committed_on: date, committed: int) -> None:
+    _, paid = _advance(rng, book, committed_on, committed, 35)
     stopped_on = day_between(rng, date(2018, 4, 2), date(2018, 10, 31))
     final = share(committed, rng.randint(3, 8))
     book(stopped_on, 2018, "payment", final, "eindbetaling na stopzetting project")

@@ -138,7 +138,7 @@ def approved(
     """An approved earmarked project with its support share, request and planned commitment."""
     type_code, months = kind
     total_cost = share(granted, rng.randint(135, 200))
-    submitted_on = max(days_after(rng, decided_on, -160, -40), days_after(rng, cluster.recognised_on, 14, 40))
+    submitted_on = max(days_after(rng, decided_on, -130, -30), days_after(rng, cluster.recognised_on, 14, 40))
     return Project(
         cluster=cluster.code,
         title=title(rng, cluster),
