@@ -84,7 +84,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "staticfiles"))
+# Production runs collectstatic into STATIC_ROOT; without it whitenoise serves the apps'
+# static folders directly, so `make demo` needs no build step.
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
+WHITENOISE_USE_FINDERS = True
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
