@@ -7,7 +7,7 @@ importing into an empty database and exporting again gives the same bytes.
 """
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -104,9 +104,9 @@ def canonical_rows(spec: contract.FileSpec) -> Iterator[list[str]]:
         return
     model, paths, order = SOURCES[spec.name]
     ordering = [F(p) if p in NUMERIC_SORT else code_order(p) for p in order]
-    formatters = [_formatter(column) for column in spec.columns]
+    columns = spec.columns
     for row in model._default_manager.order_by(*ordering).values_list(*paths).iterator(chunk_size=5000):
-        yield [fmt(value) for fmt, value in zip(formatters, row, strict=True)]
+        yield [cell_text(column, value) for column, value in zip(columns, row, strict=True)]
 
 
 def _parameter_rows() -> Iterator[list[str]]:
@@ -115,23 +115,32 @@ def _parameter_rows() -> Iterator[list[str]]:
         yield [key, parameter_text(stored.get(key, DEFAULTS[key]))]
 
 
-def _formatter(column: contract.Column) -> Callable[[Any], str]:
+def cell_text(column: contract.Column, value: Any) -> str:
+    """One typed value in the contract's export form."""
     kind = column.kind
+    if value is None or (value == "" and kind != contract.BOOL):
+        return ""
+    if isinstance(value, float):
+        raise TypeError(f"{column.name}: a float is never written")
+    if kind == contract.AMOUNT:
+        return amount_text(value) or ""
+    if kind == contract.NUMBER:
+        return number_text(value)
+    if kind == contract.RATE:
+        return parameter_text(value)
+    if kind == contract.BOOL:
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
-    def fmt(value: Any) -> str:
-        if value is None or (value == "" and kind != contract.BOOL):
-            return ""
-        if kind == contract.AMOUNT:
-            return amount_text(value) or ""
-        if kind == contract.NUMBER:
-            return number_text(value)
-        if kind == contract.BOOL:
-            return "true" if value else "false"
-        if isinstance(value, date):
-            return value.isoformat()
-        return str(value)
 
-    return fmt
+def write_csv(path: Path, spec: contract.FileSpec, rows: Iterable[Sequence[str]]) -> None:
+    """One contract file: UTF-8 without BOM, `\\n` line ends, minimal quoting, header first."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(spec.column_names)
+        writer.writerows(rows)
 
 
 def dataset_export(target: Path, *, fmt: str = "csv") -> list[Path]:
@@ -148,10 +157,7 @@ def _export_csv(folder: Path) -> list[Path]:
     written = []
     for spec in contract.FILES:
         path = folder / spec.name
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(spec.column_names)
-            writer.writerows(canonical_rows(spec))
+        write_csv(path, spec, canonical_rows(spec))
         written.append(path)
     return written
 
