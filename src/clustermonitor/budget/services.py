@@ -2,15 +2,17 @@
 
 Every service is one `transaction.atomic` that follows *lock, then check, then write*:
 
-1. **Lock** the `Budget` row of the (year, envelope) it spends with `select_for_update`
-   (then, for a booking, the row of the scope it pays from: the cluster for operation
-   envelopes, the project for the project envelope; always in that order, so two
-   services never wait on each other in a cycle). On PostgreSQL this serialises
-   concurrent writes on one envelope-year. SQLite has no row locks but one writer at a
-   time: there the first statement is a write (a no-op `UPDATE` of the budget row),
+1. **Lock**, always in this order, so two services never wait on each other in a cycle:
+   the year (shared by every write on it, taken alone by `year_close`, so a year is
+   never closed under a half-done write); the `Budget` row of the (year, envelope) the
+   write spends (`select_for_update`: concurrent bookings on one envelope-year queue
+   up); for a booking, the row of the scope it pays from (the cluster for operation
+   envelopes, the project for the project envelope), which guards the decommitment
+   and payment rules spanning all years. That is PostgreSQL. SQLite has no row locks
+   but one writer at a time: there the first statement is a write (a no-op `UPDATE`),
    which takes the database's write lock before anything is read — a read first would
-   let two transactions read the same balances and the second writer fail with
-   "database is locked" instead of waiting.
+   let two transactions read the same balances, and the second writer would then fail
+   with "database is locked" instead of waiting.
 2. **Check** the contract's row rules (`domain.rules`) and, for a booking, the balance
    rules: a `LedgerState` seeded from SQL aggregates of the balances the new entry
    enters replays it (with any stored entries dated on or after it, so a back-dated
@@ -70,6 +72,7 @@ DEFAULT_SOURCE = "Hermesfonds"
 CODE = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 MAX_AMOUNT = Decimal("9999999999999.99")  # the columns hold 15 digits, 2 of them decimals
 KINDS = frozenset(kind.value for kind in LedgerKind)
+YEAR_LOCK_CLASS = 7301  # names our per-year advisory locks among any others in the database
 ENVELOPES = frozenset(envelope.value for envelope in Envelope)
 
 
@@ -93,6 +96,7 @@ def ledger_entry_book(
     """
     _require_actor(actor)
     with transaction.atomic():
+        _lock_year(year)
         budget = _lock_budget(year=year, envelope=envelope)
         the_cluster = _lock_cluster(cluster, lock=envelope in OPERATION_ENVELOPES)
         the_project = _lock_project(project) if project else None
@@ -100,14 +104,9 @@ def ledger_entry_book(
         problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount)
         if kind not in KINDS:
             problems.append(("kind", f"unknown kind {kind}: one of {', '.join(LedgerKind)}"))
-        if not CODE.fullmatch(ref):
-            problems.append(("ref", "must be 1–40 letters, digits, '_', '.' or '-'"))
-        elif LedgerEntry.objects.filter(ref=ref).exists():
-            problems.append(("ref", _duplicate_ref(ref)))
-        problems += _closed_year_problems(year)
         if the_cluster is None:
             problems.append(("cluster", f"unknown cluster {cluster}"))
-        elif not any(column in ("kind", "envelope", "amount") for column, _ in problems):
+        elif not problems:  # the row rules need known values to judge
             problems += ledger_entry_problems(
                 year=year,
                 kind=kind,
@@ -117,6 +116,11 @@ def ledger_entry_book(
                 project_ref=project or None,
                 amount=amount,
             )
+        if not CODE.fullmatch(ref):
+            problems.append(("ref", "must be 1–40 letters, digits, '_', '.' or '-'"))
+        elif LedgerEntry.objects.filter(ref=ref).exists():
+            problems.append(("ref", _duplicate_ref(ref)))
+        problems += _closed_year_problems(year)
         if the_cluster is None or problems:
             raise BookingRefused(problems)
 
@@ -168,6 +172,7 @@ def allocation_set(
     """
     _require_actor(actor)
     with transaction.atomic():
+        _lock_year(year)
         budget = _lock_budget(year=year, envelope=envelope)
         problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
         problems += _closed_year_problems(year)
@@ -221,7 +226,8 @@ def budget_set(
     """
     _require_actor(actor)
     with transaction.atomic():
-        budget = _lock_budget(year=year, envelope=envelope)
+        _lock_year(year)
+        _lock_budget(year=year, envelope=envelope)  # held until commit
         problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
         problems += _closed_year_problems(year)
         if problems:
@@ -248,13 +254,13 @@ def budget_set(
         if problems:
             raise BudgetRefused(problems)
 
-        if budget is None:
-            budget = Budget(year=year, envelope=envelope)
-        budget.amount = amount
-        budget.source = source or DEFAULT_SOURCE
-        budget.save()
-        _audit(actor, "set", f"budget {year} {envelope} = {amount} ({budget.source})")
-    return budget
+        stored, created = Budget.objects.update_or_create(
+            year=year, envelope=envelope, defaults={"amount": amount, "source": source or DEFAULT_SOURCE}
+        )
+        _audit(
+            actor, "set" if created else "changed", f"budget {year} {envelope} = {amount} ({stored.source})"
+        )
+    return stored
 
 
 def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
@@ -265,11 +271,7 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
     """
     _require_actor(actor)
     with transaction.atomic():
-        # Take every budget row of the year, in one order, so no booking on the year
-        # is half way between its check and its insert while we look.
-        if not connection.features.has_select_for_update:
-            Budget.objects.filter(year=year).update(amount=F("amount"))
-        list(Budget.objects.select_for_update().filter(year=year).order_by("envelope"))
+        _lock_year(year, exclusive=True)  # no write on the year is half done while we look
         problems = _year_problems(year)
         already = selectors.year_closed_on(year)
         if already is not None:
@@ -304,21 +306,37 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
 # --- locks --------------------------------------------------------------------------
 
 
+def _lock_year(year: int, *, exclusive: bool = False) -> None:
+    """Writes on a year share its lock; closing the year takes it alone."""
+    if _year_problems(year):
+        return  # refused anyway: nothing to protect
+    if connection.vendor == "postgresql":
+        # A transaction-level advisory lock on the year, released at commit/rollback.
+        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {function}(%s, %s)", [YEAR_LOCK_CLASS, year])
+    elif not connection.features.has_select_for_update:
+        # SQLite: a write as the first statement takes the database's write lock now.
+        BudgetYear.objects.filter(year=year).update(status=F("status"))
+
+
 def _lock_budget(*, year: int, envelope: str) -> Budget | None:
-    """Lock the (year, envelope) budget row for the rest of the transaction."""
-    if not connection.features.has_select_for_update:
-        # SQLite: a write as the first statement takes the database write lock now.
-        Budget.objects.filter(year=year, envelope=envelope).update(amount=F("amount"))
+    """The (year, envelope) budget row, locked for the rest of the transaction."""
     return Budget.objects.select_for_update().filter(year=year, envelope=envelope).first()
 
 
+# A scope row is locked FOR NO KEY UPDATE: that does not block the FOR KEY SHARE lock an
+# INSERT takes on the rows its foreign keys point to, so a booking on one cluster's
+# project never waits for a booking on that cluster's operation.
+
+
 def _lock_cluster(code: str, *, lock: bool) -> Cluster | None:
-    clusters = Cluster.objects.select_for_update() if lock else Cluster.objects.all()
+    clusters = Cluster.objects.select_for_update(no_key=True) if lock else Cluster.objects.all()
     return clusters.filter(code=code).first()
 
 
 def _lock_project(ref: str) -> Project | None:
-    return Project.objects.select_for_update().filter(ref=ref).first()
+    return Project.objects.select_for_update(no_key=True).filter(ref=ref).first()
 
 
 # --- checks -------------------------------------------------------------------------
@@ -388,10 +406,10 @@ def _vocabulary_problems(
     problems = _year_problems(year)
     if envelope not in ENVELOPES:
         problems.append(("envelope", f"unknown envelope {envelope}: one of {', '.join(Envelope)}"))
-    if not amount.is_finite() or amount != amount.quantize(CENT):
-        problems.append(("amount", "euros with at most two decimals"))
-    elif amount > MAX_AMOUNT:
+    if amount.is_finite() and abs(amount) > MAX_AMOUNT:
         problems.append(("amount", f"at most {amount_text(MAX_AMOUNT)}"))
+    elif not amount.is_finite() or amount != amount.quantize(CENT):
+        problems.append(("amount", "euros with at most two decimals"))
     elif zero_allowed and amount < 0:
         problems.append(("amount", "must not be negative"))
     return problems
