@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST := $(BIN)/pytest -q -p no:cacheprovider -n 2
 
 .PHONY: demo test lint test-sqlite test-postgres bench clean
 
@@ -28,12 +29,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test-sqlite: $(STAMP)
-	env -u DATABASE_URL $(BIN)/pytest -q -p no:cacheprovider
+	env -u DATABASE_URL $(PYTEST)
 
 test-postgres: $(STAMP)
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if $(BIN)/python -m clustermonitor.dbcheck "$$url"; then \
-		DATABASE_URL="$$url" $(BIN)/pytest -q -p no:cacheprovider; \
+		DATABASE_URL="$$url" $(PYTEST); \
 	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
 		echo "PostgreSQL is required (REQUIRE_POSTGRES) but $$url is not reachable" >&2; exit 1; \
 	else \

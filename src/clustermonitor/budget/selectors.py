@@ -1,15 +1,16 @@
 """Reads of the budget app: parameters, budgets, allocations and ledger tallies.
 
 Balances are never stored: every tally here is one SQL aggregate over the append-only
-ledger (`Sum` filtered per kind), returned as the domain's `Tally` so the services can
+ledger (exact sums filtered per kind), returned as the domain's `Tally` so the services can
 seed a `LedgerState` with exactly the balances a new entry enters.
 """
 
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
+from clustermonitor.aggregates import AmountSum
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import LedgerKind, YearStatus
@@ -64,7 +65,7 @@ def allocated_total(*, year: int, envelope: str, exclude_cluster: Cluster | None
     allocations = Allocation.objects.filter(year=year, envelope=envelope)
     if exclude_cluster is not None:
         allocations = allocations.exclude(cluster=exclude_cluster)
-    return _sum(allocations.aggregate(total=Sum("amount"))["total"])
+    return _sum(allocations.aggregate(total=AmountSum("amount"))["total"])
 
 
 # --- ledger tallies -----------------------------------------------------------------
@@ -129,9 +130,9 @@ def _tally(entries: QuerySet[LedgerEntry], before: date | None) -> Tally:
     if before is not None:
         entries = entries.filter(date__lt=before)
     totals = entries.aggregate(
-        committed=Sum("amount", filter=Q(kind=LedgerKind.COMMITMENT)),
-        decommitted=Sum("amount", filter=Q(kind=LedgerKind.DECOMMITMENT)),
-        paid=Sum("amount", filter=Q(kind=LedgerKind.PAYMENT)),
+        committed=AmountSum("amount", filter=Q(kind=LedgerKind.COMMITMENT)),
+        decommitted=AmountSum("amount", filter=Q(kind=LedgerKind.DECOMMITMENT)),
+        paid=AmountSum("amount", filter=Q(kind=LedgerKind.PAYMENT)),
     )
     return Tally(_sum(totals["committed"]), _sum(totals["decommitted"]), _sum(totals["paid"]))
 

@@ -27,7 +27,6 @@ commitments per project and per cluster operation; nothing in a closed year chan
 """
 
 import logging
-import re
 from datetime import date as Date
 from decimal import Decimal
 
@@ -44,6 +43,7 @@ from clustermonitor.budget.errors import (
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import (
+    DEFAULT_BUDGET_SOURCE,
     OPERATION_ENVELOPES,
     Envelope,
     LedgerKind,
@@ -60,6 +60,7 @@ from clustermonitor.domain.ledger import (
 )
 from clustermonitor.domain.money import CENT, ZERO, amount_text
 from clustermonitor.domain.rules import (
+    CODE_PATTERN,
     Problem,
     allocation_problems,
     ledger_entry_problems,
@@ -68,8 +69,6 @@ from clustermonitor.projects.models import Project
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SOURCE = "Hermesfonds"
-CODE = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 MAX_AMOUNT = Decimal("9999999999999.99")  # the columns hold 15 digits, 2 of them decimals
 KINDS = frozenset(kind.value for kind in LedgerKind)
 YEAR_LOCK_CLASS = 7301  # names our per-year advisory locks among any others in the database
@@ -116,7 +115,7 @@ def ledger_entry_book(
                 project_ref=project or None,
                 amount=amount,
             )
-        if not CODE.fullmatch(ref):
+        if not CODE_PATTERN.fullmatch(ref):
             problems.append(("ref", "must be 1–40 letters, digits, '_', '.' or '-'"))
         elif LedgerEntry.objects.filter(ref=ref).exists():
             problems.append(("ref", _duplicate_ref(ref)))
@@ -218,7 +217,7 @@ def allocation_set(
 
 
 def budget_set(
-    *, year: int, envelope: str, amount: Decimal, source: str = DEFAULT_SOURCE, actor: str
+    *, year: int, envelope: str, amount: Decimal, source: str = DEFAULT_BUDGET_SOURCE, actor: str
 ) -> Budget:
     """Create or change the earmarked budget of an envelope in a year; raises BudgetRefused.
 
@@ -255,7 +254,9 @@ def budget_set(
             raise BudgetRefused(problems)
 
         stored, created = Budget.objects.update_or_create(
-            year=year, envelope=envelope, defaults={"amount": amount, "source": source or DEFAULT_SOURCE}
+            year=year,
+            envelope=envelope,
+            defaults={"amount": amount, "source": source or DEFAULT_BUDGET_SOURCE},
         )
         _audit(
             actor, "set" if created else "changed", f"budget {year} {envelope} = {amount} ({stored.source})"

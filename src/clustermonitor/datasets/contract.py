@@ -196,7 +196,6 @@ FILES: tuple[FileSpec, ...] = (
 BY_NAME = {spec.name: spec for spec in FILES}
 REQUIRED_FILES = frozenset({CLUSTERS.name})
 
-DEFAULT_BUDGET_SOURCE = "Hermesfonds"
 
 # The built-in project types, used until a project_types.csv replaces them.
 BUILTIN_PROJECT_TYPES: tuple[tuple[str, str, bool], ...] = (

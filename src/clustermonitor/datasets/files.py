@@ -25,7 +25,7 @@ from clustermonitor.budget.models import (
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.domain import rules
-from clustermonitor.domain.enums import operation_cap_key
+from clustermonitor.domain.enums import DEFAULT_BUDGET_SOURCE, operation_cap_key
 from clustermonitor.domain.parameters import AMOUNT_KEYS
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
@@ -144,7 +144,7 @@ class BudgetsImport(FileImport):
     year_field = "year"
 
     def fields(self, v: Values) -> dict[str, Any]:
-        source = v["source"] if v["source"] is not None else contract.DEFAULT_BUDGET_SOURCE
+        source = v["source"] if v["source"] is not None else DEFAULT_BUDGET_SOURCE
         return {"year": v["year"], "envelope": v["envelope"], "amount": v["amount"], "source": source}
 
 

@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal
 
 from clustermonitor.datasets import contract
+from clustermonitor.domain.rules import CODE_PATTERN
 
-CODE_RE = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 YEAR_RE = re.compile(r"[0-9]{4}")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 AMOUNT_RE = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
@@ -29,7 +29,7 @@ def parse(column: contract.Column, text: str) -> object:
 
 
 def parse_code(text: str) -> str:
-    if not CODE_RE.fullmatch(text):
+    if not CODE_PATTERN.fullmatch(text):
         raise BadValue(f"{text!r} is not a code (letters, digits, _ . -; at most 40)")
     return text
 

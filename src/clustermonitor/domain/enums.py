@@ -29,6 +29,7 @@ class Channel(StrEnum):
 
 
 EARMARKED_INSTRUMENT = "HERMES"
+DEFAULT_BUDGET_SOURCE = "Hermesfonds"  # the fund stored when a budget names none
 
 
 class ProjectStatus(StrEnum):

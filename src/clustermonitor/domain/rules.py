@@ -4,6 +4,7 @@ Each function takes plain values and returns the problems as (column, message) p
 so a caller can report every breach at once; an empty list means the row is valid.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,6 +22,9 @@ from clustermonitor.domain.enums import (
 from clustermonitor.domain.money import amount_text
 
 Problem = tuple[str, str]  # (column, message)
+
+# Cluster, type, KPI and instrument codes, project refs and ledger ids.
+CODE_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,35 +16,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import BigIntegerField, Case, Count, F, Max, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Cast, Round
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
 
+from clustermonitor.aggregates import AmountSum
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, LedgerKind, ProjectStatus, YearStatus
 from clustermonitor.domain.money import D
 from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
-
-
-class AmountSum(Sum):
-    """SUM of a money column, exact on every database.
-
-    SQLite keeps decimals as binary floats, so a plain SUM over many rows can drift by a
-    cent; adding whole cents as integers is exact everywhere. The result is a Decimal with
-    two decimals, or None over no rows.
-    """
-
-    def __init__(self, field: str, *, filter: Q | None = None) -> None:
-        cents = Cast(Round(F(field) * 100), BigIntegerField())
-        super().__init__(cents, filter=filter, output_field=BigIntegerField())
-
-    def get_db_converters(self, connection: Any) -> list[Any]:
-        return [*super().get_db_converters(connection), _cents_to_amount]
-
-
-def _cents_to_amount(value: int | None, expression: Any, connection: Any) -> Decimal | None:
-    return None if value is None else Decimal(int(value)).scaleb(-2)
 
 
 def year_dates(year: int) -> tuple[date, date]:
