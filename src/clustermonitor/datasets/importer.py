@@ -362,7 +362,7 @@ class Upsert:
         self.run.summary.created[self.name] += len(creates)
 
     def insert_rows(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
-        """The hot path of a large import: one executemany, then the new keys' primary keys.
+        """The hot path of a large import: COPY (PostgreSQL) or executemany, then the new primary keys.
 
         Values were validated and typed already; model instances would only cost time.
         """
@@ -375,14 +375,18 @@ class Upsert:
         }
         names += list(extra)
         columns = ", ".join(connection.ops.quote_name(model._meta.get_field(n).column) for n in names)
-        placeholders = ", ".join(["%s"] * len(names))
         table = connection.ops.quote_name(model._meta.db_table)
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
-        adapt = _db_value if connection.vendor == "sqlite" else (lambda value: value)
+        rows = ([*fields.values(), *extra.values()] for _, fields in creates)
         with connection.cursor() as cursor:
-            cursor.executemany(
-                sql, [[adapt(v) for v in (*fields.values(), *extra.values())] for _, fields in creates]
-            )
+            if connection.vendor == "postgresql":
+                # COPY is PostgreSQL's bulk path: several times faster than row INSERTs.
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                placeholders = ", ".join(["%s"] * len(names))
+                sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+                cursor.executemany(sql, [[_db_value(v) for v in row] for row in rows])
         key = self.handler.key_fields[0]
         lines = {fields[key]: line for line, fields in creates}
         new = model.objects.filter(**{f"{key}__in": list(lines)}).values_list(key, "pk")
