@@ -243,7 +243,7 @@ class ImportRun:
             queryset = queryset.exclude(**{f"{handler.year_field}__in": list(self.closed_before)})
         if handler.spec is contract.YEARS:
             queryset = queryset.exclude(year__in=list(self.closed_before))
-        if handler.spec is contract.PROJECT_TYPES and not self.dataset.open(contract.PROJECT_TYPES):
+        if handler.spec is contract.PROJECT_TYPES and handler.spec.name not in self.dataset.present():
             return
         missing = [pk for pk in queryset.values_list("pk", flat=True).iterator() if pk not in lines]
         if missing:

@@ -49,13 +49,18 @@ class Dataset:
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
         self.is_workbook = path.is_file()
+        self._present: set[str] | None = None
         if self.is_workbook and path.suffix.lower() != ".xlsx":
             raise ValueError(f"{path}: a dataset is a folder of CSV files or an .xlsx workbook")
 
     def present(self) -> set[str]:
-        if self.is_workbook:
-            return {f"{name}.csv" for name in _workbook_sheets(self.path)}
-        return {p.name for p in self.path.iterdir() if p.is_file()}
+        """The file (or sheet) names the dataset holds, read once."""
+        if self._present is None:
+            if self.is_workbook:
+                self._present = {f"{name}.csv" for name in _workbook_sheets(self.path)}
+            else:
+                self._present = {p.name for p in self.path.iterdir() if p.is_file()}
+        return self._present
 
     def unknown_names(self) -> list[str]:
         """Files (or sheets) the contract does not name: ignored with a warning."""
