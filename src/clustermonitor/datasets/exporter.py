@@ -33,7 +33,7 @@ from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "datapackage")
 
 
 def code_order(field: str) -> BaseExpression:
@@ -144,11 +144,15 @@ def write_csv(path: Path, spec: contract.FileSpec, rows: Iterable[Sequence[str]]
 
 
 def dataset_export(target: Path, *, fmt: str = "csv") -> list[Path]:
-    """Write the dataset to a folder of CSV files or one .xlsx workbook; returns the paths."""
+    """Write the dataset to a folder of CSV files, one .xlsx workbook or a public data package."""
     if fmt == "csv":
         return _export_csv(target)
     if fmt == "xlsx":
         return [_export_xlsx(target)]
+    if fmt == "datapackage":
+        from clustermonitor.datasets.datapackage import datapackage_export
+
+        return datapackage_export(target)
     raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 

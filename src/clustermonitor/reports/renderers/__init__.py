@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from clustermonitor.reports.figures import Report, ReportError
 from clustermonitor.reports.renderers.as_csv import render_csv
+from clustermonitor.reports.renderers.as_html import render_html, render_pdf
 from clustermonitor.reports.renderers.as_json import render_json
 from clustermonitor.reports.renderers.as_markdown import render_markdown
+from clustermonitor.reports.renderers.as_xlsx import render_xlsx
 from clustermonitor.reports.tables import Table
 
 
@@ -27,16 +29,15 @@ FORMATS: dict[str, Format] = {
         Format("json", lambda report, tables: render_json(report)),
         Format("csv", render_csv),
         Format("md", render_markdown),
+        Format("xlsx", render_xlsx, binary=True),
+        Format("pdf", render_pdf, binary=True),
+        Format("html", render_html),
     )
 }
-PLANNED_FORMATS = ("xlsx", "pdf", "html")
 
 
 def report_format(name: str) -> Format:
-    """The format called `name`; raises ReportError for a planned or unknown one."""
+    """The format called `name`; raises ReportError for an unknown one."""
     if name in FORMATS:
         return FORMATS[name]
-    available = ", ".join(FORMATS)
-    if name in PLANNED_FORMATS:
-        raise ReportError(f"format {name} is not available yet: use one of {available}")
-    raise ReportError(f"unknown format {name!r}: use one of {available}")
+    raise ReportError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}")

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
-from clustermonitor.reports.renderers import FORMATS, PLANNED_FORMATS, report_format
+from clustermonitor.reports.renderers import FORMATS, report_format
 
 YEAR = re.compile(r"[0-9]{4}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             "--format",
             default="json",
             metavar="FORMAT",
-            help=f"output format: {', '.join(FORMATS)} (default json; {', '.join(PLANNED_FORMATS)} to come)",
+            help=f"output format: {', '.join(FORMATS)} (default json; xlsx and pdf need --output)",
         )
         parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
 
@@ -72,6 +72,8 @@ class Command(BaseCommand):
             )
         except ReportError as error:
             raise CommandError(str(error)) from error
+        if fmt.binary and options["output"] is None:
+            raise CommandError("this format is binary: give --output FILE")
         output = fmt.render(report, spec.tables(report))
         self._write(output, options["output"])
 

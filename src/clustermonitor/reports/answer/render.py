@@ -1,0 +1,187 @@
+"""The drafted answer printed: Markdown, Word (python-docx), HTML and PDF (one template).
+
+Each renderer walks the same `Answer` (data.py): title, the figures' status and as-of
+date, then per sub-question its question, sentences, tables and chart. Figures are
+formatted in the answer's language; none is computed here.
+"""
+
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from clustermonitor.reports.answer.data import Answer
+from clustermonitor.reports.renderers.as_html import css_text, html_to_pdf
+from clustermonitor.reports.renderers.charts import chart_for, chart_png
+from clustermonitor.reports.tables import Table
+
+TOTAL_LABELS = {"total", "spearhead"}
+
+
+def _numeric(table: Table) -> set[str]:
+    return {
+        column
+        for column in table.columns
+        if any(isinstance(row.get(column), Decimal | Fraction | int) for row in table.rows)
+        and not any(isinstance(row.get(column), bool) for row in table.rows)
+    }
+
+
+def _is_total(table: Table, row: dict[str, Any]) -> bool:
+    return any(row.get(column) in TOTAL_LABELS for column in table.columns[:1])
+
+
+def render_md(answer: Answer) -> str:
+    parts = [f"# {answer.title}", "", answer.subtitle, "", f"*{answer.meta}*", ""]
+    for section in answer.sections:
+        parts += [f"## {answer.text('question')} {section.number}", "", f"*{section.question}*", ""]
+        for paragraph in section.paragraphs:
+            parts += [paragraph, ""]
+        for table in section.tables:
+            parts += _md_table(answer, table)
+        parts += [f"*{section.note}*", ""]
+    return "\n".join(parts)
+
+
+def _md_table(answer: Answer, table: Table) -> list[str]:
+    lines = [f"**{table.title}**", ""]
+    if not table.rows:
+        return [*lines, answer.text("none"), ""]
+    numeric = _numeric(table)
+    lines.append("| " + " | ".join(answer.header(c) for c in table.columns) + " |")
+    lines.append("| " + " | ".join("---:" if c in numeric else "---" for c in table.columns) + " |")
+    for row in table.rows:
+        cells = [answer.cell(c, row.get(c)).replace("|", "\\|") for c in table.columns]
+        if _is_total(table, row):
+            cells = [f"**{cell}**" if cell else cell for cell in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def answer_context(answer: Answer) -> dict[str, Any]:
+    return {
+        "lang": answer.lang,
+        "title": answer.title,
+        "subtitle": answer.subtitle,
+        "meta": answer.meta,
+        "year": answer.year,
+        "figures": answer.figures,
+        "running": css_text(f"{answer.title} ({answer.text('draft')})"),
+        "status_line": css_text(answer.meta.split(":", 1)[0]),
+        "page_label": css_text(answer.text("page")),
+        "none_label": answer.text("none"),
+        "question_label": answer.text("question"),
+        "sections": [
+            {
+                "number": section.number,
+                "question": section.question,
+                "paragraphs": section.paragraphs,
+                "note": section.note,
+                "chart": chart_for(section.chart, answer.lang) if section.chart else None,
+                "tables": [_html_table(answer, table) for table in section.tables],
+            }
+            for section in answer.sections
+        ],
+    }
+
+
+def _html_table(answer: Answer, table: Table) -> dict[str, Any]:
+    numeric = _numeric(table)
+    return {
+        "title": table.title,
+        "wide": False,
+        "columns": [{"text": answer.header(c), "right": c in numeric} for c in table.columns],
+        "rows": [
+            {
+                "total": _is_total(table, row),
+                "cells": [{"text": answer.cell(c, row.get(c)), "right": c in numeric} for c in table.columns],
+            }
+            for row in table.rows
+        ],
+    }
+
+
+def render_html(answer: Answer) -> str:
+    return render_to_string("reports/answer.html", answer_context(answer))
+
+
+def render_pdf(answer: Answer) -> bytes:
+    return html_to_pdf(render_html(answer))
+
+
+def render_docx(answer: Answer) -> bytes:
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.0)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    document.styles["Normal"].font.name = "Calibri"
+    document.styles["Normal"].font.size = Pt(10.5)
+    document.core_properties.title = answer.title
+    document.core_properties.language = answer.lang
+
+    document.add_heading(answer.title, level=0)
+    document.add_paragraph(answer.subtitle)
+    meta = document.add_paragraph()
+    meta.add_run(answer.meta).bold = True
+    for part in answer.sections:
+        document.add_heading(f"{answer.text('question')} {part.number}", level=1)
+        question = document.add_paragraph()
+        question.add_run(part.question).italic = True
+        for paragraph in part.paragraphs:
+            document.add_paragraph(paragraph)
+        picture = chart_png(part.chart, answer.lang) if part.chart is not None else None
+        if picture:
+            document.add_picture(io.BytesIO(picture), width=Cm(16))
+        for table in part.tables:
+            _docx_table(document, answer, table, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, Pt)
+        note = document.add_paragraph()
+        note.add_run(part.note).italic = True
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_table(
+    document: Any, answer: Answer, table: Table, table_alignment: Any, alignment: Any, pt: Callable[..., Any]
+) -> None:
+    caption = document.add_paragraph()
+    caption.add_run(table.title).bold = True
+    caption.paragraph_format.keep_with_next = True
+    if not table.rows:
+        document.add_paragraph(answer.text("none"))
+        return
+    numeric = _numeric(table)
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    grid.style = "Light Grid Accent 1"
+    grid.alignment = table_alignment.CENTER
+    rows = [
+        ([answer.header(c) for c in table.columns], True),
+        *(([answer.cell(c, row.get(c)) for c in table.columns], _is_total(table, row)) for row in table.rows),
+    ]
+    for index, (texts, bold) in enumerate(rows):
+        for position, text in enumerate(texts):
+            cell = grid.rows[index].cells[position]
+            paragraph = cell.paragraphs[0]
+            run = paragraph.add_run(text)
+            run.font.size = pt(8.5)
+            run.bold = bold
+            if table.columns[position] in numeric:
+                paragraph.alignment = alignment.RIGHT
+    document.add_paragraph()
+
+
+RENDERERS: dict[str, tuple[Callable[[Answer], str | bytes], bool]] = {
+    "md": (render_md, False),
+    "html": (render_html, False),
+    "docx": (render_docx, True),
+    "pdf": (render_pdf, True),
+}

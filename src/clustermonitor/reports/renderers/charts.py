@@ -1,0 +1,199 @@
+"""Charts where a picture says more than the table beside it, drawn from the report's data.
+
+matplotlib (Agg) draws each chart as SVG, returned as a `data:` URI that both the HTML page
+and WeasyPrint's PDF embed; chart text stays text (searchable in the PDF). The values are
+the report's own figures, only converted for plotting.
+"""
+
+import base64
+import io
+from collections.abc import Callable
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from clustermonitor.reports.figures import Report
+
+plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
+COLOURS = {"budget": "#9dc3e6", "allocated": "#9dc3e6", "committed": "#1f4e79"}
+STATUS_COLOURS = {
+    "met": "#2e7d32",
+    "partly": "#f9a825",
+    "missed": "#c62828",
+    "no_data": "#bdbdbd",
+    "definitive": "#1f4e79",
+    "provisional": "#6fa8dc",
+    "planned": "#e0e0e0",
+}
+LABELS = {
+    "en": {
+        "budget": "budget",
+        "allocated": "allocated",
+        "committed": "committed",
+        "millions": "million euro",
+        "budget_title": "Budget and committed per envelope",
+        "cluster_title": "Project budget per spearhead cluster: allocated and committed",
+        "pact_title": "Cluster pacts: years and the status of their figures",
+        "kpi_title": "KPIs per cluster",
+        "kpis": "number of KPIs",
+        "met": "met",
+        "partly": "partly",
+        "missed": "missed",
+        "no_data": "no data",
+        "definitive": "definitive",
+        "provisional": "provisional",
+        "planned": "planned",
+        "spearhead_operation": "spearhead operation",
+        "spearhead_projects": "spearhead projects",
+        "ibn": "IBN",
+    },
+    "nl": {
+        "budget": "budget",
+        "allocated": "toegewezen",
+        "committed": "vastgelegd",
+        "millions": "miljoen euro",
+        "budget_title": "Budget en vastleggingen per enveloppe",
+        "cluster_title": "Projectbudget per speerpuntcluster: toegewezen en vastgelegd",
+        "pact_title": "Clusterpacten: looptijd en status van de cijfers",
+        "kpi_title": "KPI's per cluster",
+        "kpis": "aantal KPI's",
+        "met": "gehaald",
+        "partly": "gedeeltelijk",
+        "missed": "niet gehaald",
+        "no_data": "geen gegevens",
+        "definitive": "definitief",
+        "provisional": "voorlopig",
+        "planned": "gepland",
+        "spearhead_operation": "clusterwerking speerpunt",
+        "spearhead_projects": "projecten speerpunt",
+        "ibn": "IBN",
+    },
+}
+
+
+def chart_for(report: Report, lang: str = "en") -> str | None:
+    """The report's chart as an SVG data URI, or None for a report without one."""
+    draw = CHARTS.get(report["report"])
+    return None if draw is None else _svg(draw(report, LABELS[lang]))
+
+
+def chart_png(report: Report, lang: str = "en") -> bytes | None:
+    """The report's chart as PNG (for Word), or None for a report without one."""
+    draw = CHARTS.get(report["report"])
+    if draw is None:
+        return None
+    out = io.BytesIO()
+    figure = draw(report, LABELS[lang])
+    figure.savefig(out, format="png", dpi=150, bbox_inches="tight")
+    plt.close(figure)
+    return out.getvalue()
+
+
+def _millions(value: float, _position: Any) -> str:
+    return f"{value / 1_000_000:g}"
+
+
+def _svg(figure: Figure) -> str:
+    out = io.BytesIO()
+    figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(figure)
+    return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _paired_bars(
+    names: list[str], first: list[float], second: list[float], keys: tuple[str, str], labels: dict[str, str]
+) -> Figure:
+    figure, axes = plt.subplots(figsize=(7, 2.8))
+    positions = range(len(names))
+    width = 0.38
+    axes.bar([p - width / 2 for p in positions], first, width, label=labels[keys[0]], color=COLOURS[keys[0]])
+    axes.bar([p + width / 2 for p in positions], second, width, label=labels[keys[1]], color=COLOURS[keys[1]])
+    axes.set_xticks(list(positions), names)
+    axes.yaxis.set_major_formatter(FuncFormatter(_millions))
+    axes.set_ylabel(labels["millions"])
+    axes.legend(frameon=False)
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def budget_chart(report: Report, labels: dict[str, str]) -> Figure:
+    rows = report["envelopes"]
+    figure = _paired_bars(
+        [labels.get(row["envelope"], row["envelope"]) for row in rows],
+        [float(row["budget"]) for row in rows],
+        [float(row["committed"]) for row in rows],
+        ("budget", "committed"),
+        labels,
+    )
+    figure.axes[0].set_title(labels["budget_title"])
+    return figure
+
+
+def cluster_chart(report: Report, labels: dict[str, str]) -> Figure:
+    rows = report["rows"]
+    figure = _paired_bars(
+        [row["cluster"] for row in rows],
+        [float(row["allocated_projects"]) for row in rows],
+        [float(row["committed_projects"]) for row in rows],
+        ("allocated", "committed"),
+        labels,
+    )
+    figure.axes[0].set_title(labels["cluster_title"])
+    return figure
+
+
+def pact_chart(report: Report, labels: dict[str, str]) -> Figure:
+    clusters = report["clusters"]
+    figure, axes = plt.subplots(figsize=(7, 0.35 * len(clusters) + 1.0))
+    for index, block in enumerate(reversed(clusters)):
+        for row in block["years"]:
+            axes.barh(index, 0.92, left=row["year"] - 0.46, color=STATUS_COLOURS[row["figures"]], height=0.6)
+    axes.set_yticks(range(len(clusters)), [block["cluster"] for block in reversed(clusters)])
+    years = [row["year"] for block in clusters for row in block["years"]]
+    if years:
+        axes.set_xticks(range(min(years), max(years) + 1))
+    axes.tick_params(axis="x", labelrotation=90)
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=STATUS_COLOURS[key])
+        for key in ("definitive", "provisional", "planned")
+    ]
+    axes.legend(
+        handles,
+        [labels[key] for key in ("definitive", "provisional", "planned")],
+        frameon=False,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.25),
+        ncol=3,
+    )
+    axes.set_title(labels["pact_title"])
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def kpi_chart(report: Report, labels: dict[str, str]) -> Figure:
+    clusters = report["clusters"]
+    figure, axes = plt.subplots(figsize=(7, 0.22 * len(clusters) + 1.2))
+    names = [block["cluster"] for block in reversed(clusters)]
+    left = [0] * len(names)
+    for status in ("met", "partly", "missed", "no_data"):
+        counts = [block[status] for block in reversed(clusters)]
+        axes.barh(names, counts, left=left, color=STATUS_COLOURS[status], label=labels[status], height=0.6)
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    axes.set_xlabel(labels["kpis"])
+    axes.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=4)
+    axes.set_title(labels["kpi_title"])
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+CHARTS: dict[str, Callable[[Report, dict[str, str]], Figure]] = {
+    "budget-overview": budget_chart,
+    "cluster-overview": cluster_chart,
+    "pact-resources": pact_chart,
+    "kpi-status": kpi_chart,
+}
