@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/clustermonitor demo
 	$(BIN)/clustermonitor report budget-overview --year 2018 --format md
+	$(BIN)/clustermonitor demousers
 	$(BIN)/clustermonitor runserver 127.0.0.1:8000
 
 ## test: lint, types, the suite on SQLite, and on PostgreSQL when it is reachable

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "clustermonitor.reports",
     "clustermonitor.web",
     "clustermonitor.demo",
+    "simple_history",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -45,6 +47,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # ?lang=nl|en on any page, then: anonymous users see the login page only.
+    "clustermonitor.web.middleware.language_from_query",
+    "clustermonitor.web.middleware.login_required_everywhere",
 ]
 
 ROOT_URLCONF = "clustermonitor.urls"
@@ -61,6 +68,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "clustermonitor.web.context.web",
             ]
         },
     }
@@ -84,6 +92,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # the web app's stylesheet (src/clustermonitor/static)
 # Production runs collectstatic into STATIC_ROOT; without it whitenoise serves the apps'
 # static folders directly, so `make demo` needs no build step.
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or None

@@ -1,5 +1,27 @@
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-from clustermonitor.web import views
+from clustermonitor.web import entry, pages, records, transfer
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", pages.dashboard, name="home"),
+    path("years/<int:year>/", pages.dashboard, name="year"),
+    path("years/<int:year>/close/", entry.close_year, name="year-close"),
+    path("reports/<str:name>/", pages.report_page, name="report"),
+    path("drill/<str:kind>/", pages.drill, name="drill"),
+    path("clusters/<str:code>/", records.cluster_page, name="cluster"),
+    path("projects/new/", entry.project_new, name="project-new"),
+    path("projects/<str:ref>/", records.project_page, name="project"),
+    path("projects/<str:ref>/decide/", entry.project_decision, name="project-decide"),
+    path("ledger/", records.ledger_page, name="ledger"),
+    path("ledger/book/", entry.book, name="book"),
+    path("allocations/new/", entry.allocate, name="allocate"),
+    path("budgets/new/", entry.budget, name="budget"),
+    path("kpis/<str:what>/new/", entry.kpi_figure, name="kpi-figure"),
+    path("history/", records.history_page, name="history"),
+    path("import/", transfer.import_page, name="import"),
+    path("export/", transfer.export, name="export"),
+]

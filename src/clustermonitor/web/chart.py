@@ -1,0 +1,45 @@
+"""A grouped bar chart as inline SVG geometry (no JavaScript, no build step).
+
+Only presentation: the bars' lengths are proportional to the report's figures.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+WIDTH, BAR, GAP, LABEL = 560, 14, 10, 200
+SERIES = (("budget", "#1f4e79"), ("allocated", "#5b8fc7"), ("committed", "#c0504d"), ("paid", "#8a9a5b"))
+
+
+def bar_chart(
+    rows: list[dict[str, Any]],
+    label_key: str,
+    labels: dict[str, str],
+    series: tuple[tuple[str, str], ...] = SERIES,
+) -> dict[str, Any]:
+    """Rows of figures → groups of horizontal bars, one per series, scaled to the largest."""
+    largest = max((abs(Decimal(row[key])) for row in rows for key, _ in series), default=Decimal(0))
+    scale = Decimal(WIDTH - LABEL - 10) / largest if largest else Decimal(0)
+    groups, y = [], 0
+    for row in rows:
+        bars = []
+        for i, (key, colour) in enumerate(series):
+            value = Decimal(row[key])
+            bars.append(
+                {
+                    "key": key,
+                    "label": labels.get(key, key),
+                    "value": value,
+                    "width": int(max(value, Decimal(0)) * scale),
+                    "y": y + i * BAR,
+                    "colour": colour,
+                }
+            )
+        groups.append({"label": labels.get(str(row[label_key]), str(row[label_key])), "y": y, "bars": bars})
+        y += len(series) * BAR + GAP
+    return {
+        "groups": groups,
+        "height": y,
+        "width": WIDTH,
+        "label_width": LABEL,
+        "legend": [{"label": labels.get(k, k), "colour": c} for k, c in series],
+    }

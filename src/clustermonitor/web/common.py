@@ -1,0 +1,140 @@
+"""What the pages share: the year and as-of picked, years known, report tables laid out
+for HTML (sorted, each figure with its drill-down link)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest
+
+from clustermonitor.budget.models import Budget, BudgetYear
+from clustermonitor.domain.enums import YearStatus
+from clustermonitor.reports.figures import Report
+from clustermonitor.reports.registry import report_spec
+from clustermonitor.reports.renderers.cells import cell_text, is_number
+from clustermonitor.reports.selectors import latest_year
+from clustermonitor.reports.tables import Table
+from clustermonitor.web import permissions
+from clustermonitor.web.drill import figure_link
+from clustermonitor.web.labels import label
+
+TOTAL_LABELS = {"total"}
+YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
+
+
+def parse_as_of(request: HttpRequest) -> date | None:
+    text = request.GET.get("as_of") or ""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Http404("as_of must be a date YYYY-MM-DD") from None
+
+
+def parse_year(request: HttpRequest, default: int | None) -> int | None:
+    text = request.GET.get("year") or ""
+    if not text:
+        return default
+    if not text.isdigit():
+        raise Http404("year must be a number")
+    return int(text)
+
+
+def years_known() -> list[dict[str, Any]]:
+    """Every year with a budget or a status, with its status (a year without one is open)."""
+    statuses = dict(BudgetYear.objects.values_list("year", "status"))
+    years = sorted(set(statuses) | set(Budget.objects.values_list("year", flat=True)))
+    return [{"year": y, "closed": statuses.get(y) == YearStatus.CLOSED} for y in years]
+
+
+def default_year() -> int | None:
+    """The latest open year with data; else the latest year."""
+    open_years = [y["year"] for y in years_known() if not y["closed"]]
+    return max(open_years) if open_years else latest_year()
+
+
+@dataclass
+class Cell:
+    value: Any
+    link: str | None = None
+    numeric: bool = False
+    raw: str = ""  # the figure as the renderers print it (`4500000.00`), for tests and tools
+
+
+@dataclass
+class HtmlTable:
+    index: int
+    title: str
+    columns: list[dict[str, Any]]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+def sort_rows(table: Table, sort: str | None, descending: bool) -> Table:
+    """The table with its rows sorted on a column; a closing total row stays last."""
+    if not sort or sort not in table.columns:
+        return table
+    rows = list(table.rows)
+    tail = [rows.pop()] if rows and rows[-1].get(table.columns[0]) in TOTAL_LABELS else []
+
+    def key(row: dict[str, Any]) -> tuple[int, Any]:
+        value = row.get(sort)
+        if value is None:
+            return (1, 0)
+        return (0, value if not isinstance(value, str) else value.lower())
+
+    try:
+        rows.sort(key=key, reverse=descending)
+    except TypeError:
+        rows.sort(key=lambda r: str(r.get(sort)), reverse=descending)
+    return Table(table.title, table.columns, rows + tail)
+
+
+def report_tables(
+    request: HttpRequest, name: str, report: Report, *, year: int | None, as_of: date | None
+) -> list[HtmlTable]:
+    """The report's own tables (report_spec(name).tables), sorted as asked, linked for drilling."""
+    sort, descending = request.GET.get("sort"), request.GET.get("order") == "desc"
+    out = []
+    for index, table in enumerate(report_spec(name).tables(report)):
+        table = sort_rows(table, sort, descending)
+        columns = [
+            {
+                "key": column,
+                "label": label(column),
+                "sort_url": "?"
+                + _with(request, sort=column, order="asc" if sort == column and descending else "desc"),
+                "sorted": sort == column,
+                "descending": descending,
+            }
+            for column in table.columns
+        ]
+        html = HtmlTable(index, label(table.title), columns)
+        for row in table.rows:
+            cells = []
+            for column in table.columns:
+                value = row.get(column)
+                if column in YEAR_COLUMNS and value is not None:
+                    cells.append(Cell(str(value), raw=str(value)))
+                    continue
+                cell = Cell(value, numeric=is_number(value), raw=cell_text(value))
+                if cell.numeric:
+                    found = figure_link(name, table.title, column, row, year=year, as_of=as_of)
+                    if found and permissions.may_see_cluster(request.user, found[1]):
+                        cell.link = found[0]
+                cells.append(cell)
+            html.rows.append(cells)
+        out.append(html)
+    return out
+
+
+def _with(request: HttpRequest, **changes: str) -> str:
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()
+
+
+def query(**params: Any) -> str:
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")})

@@ -1,0 +1,43 @@
+"""clustermonitor adduser NAME --role admin|analyst|cluster|viewer [--cluster CODE]
+
+Creates (or updates) a user of the web application in one of the four roles. The
+password comes from CLUSTERMONITOR_PASSWORD, or is asked for twice.
+"""
+
+import getpass
+import os
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from clustermonitor.web.accounts import user_create
+from clustermonitor.web.permissions import CLUSTER, ROLES
+
+
+class Command(BaseCommand):
+    help = "Create a user of the web application with a role (admin, analyst, cluster, viewer)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("name", help="the user name to log in with")
+        parser.add_argument("--role", required=True, choices=ROLES)
+        parser.add_argument("--cluster", help="the cluster code a cluster manager is bound to (role cluster)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        role, cluster = options["role"], options["cluster"]
+        if role == CLUSTER and not cluster:
+            raise CommandError("--cluster CODE is required for the role cluster")
+        if role != CLUSTER and cluster:
+            raise CommandError("--cluster is for the role cluster only")
+        password = os.environ.get("CLUSTERMONITOR_PASSWORD") or self.ask_password()
+        try:
+            user_create(options["name"], role=role, cluster=cluster, password=password)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        where = f" of cluster {cluster}" if cluster else ""
+        self.stdout.write(f"user {options['name']}: role {role}{where}")
+
+    def ask_password(self) -> str:
+        first = getpass.getpass("password: ")
+        if not first or first != getpass.getpass("password (again): "):
+            raise CommandError("the passwords are empty or differ")
+        return first

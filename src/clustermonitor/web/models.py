@@ -1,0 +1,34 @@
+"""The web app's own data: which cluster a cluster manager is bound to, and the audit trail.
+
+Roles are Django groups (see `permissions`); a `cluster` user also has a `Profile` naming
+their cluster by code, so the binding survives a `demo --fresh` or a re-import.
+
+The audit trail: django-simple-history records who changed what and when for the
+cluster-policy models; their historical tables live in this app (one migration here,
+none in the core apps). The ledger is append-only, so its history is its creation.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history import register
+
+from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.kpis.models import KpiResult, KpiTarget
+from clustermonitor.projects.models import Project
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clustermonitor_profile"
+    )
+    cluster_code = models.CharField(_("cluster"), max_length=40, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.cluster_code or '-'}"
+
+
+AUDITED = (Cluster, BudgetYear, Budget, Allocation, LedgerEntry, Project, KpiTarget, KpiResult)
+for _model in AUDITED:
+    register(_model, app="clustermonitor.web")

@@ -1,0 +1,116 @@
+"""Read pages: the year dashboard, the six report pages (with CSV of the table as shown)
+and the drill-down lists behind every figure. Every figure comes from `report_build`."""
+
+import csv
+import io
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from clustermonitor.reports.figures import ReportError
+from clustermonitor.reports.registry import REPORTS, report_build, report_spec
+from clustermonitor.reports.renderers.cells import table_cells
+from clustermonitor.web import permissions
+from clustermonitor.web.chart import bar_chart
+from clustermonitor.web.common import (
+    default_year,
+    parse_as_of,
+    parse_year,
+    report_tables,
+    sort_rows,
+    years_known,
+)
+from clustermonitor.web.drill import records
+from clustermonitor.web.labels import label
+
+
+def dashboard(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    permissions.require(permissions.may_read(request.user))
+    year = parse_year(request, year if year is not None else default_year())
+    as_of = parse_as_of(request)
+    context: dict[str, object] = {"year": year, "as_of": as_of, "years": years_known()}
+    if year is not None:
+        budget = report_build("budget-overview", year=year, as_of=as_of)
+        clusters = report_build("cluster-overview", year=year, as_of=as_of)
+        kpis = report_build("kpi-status", year=year, as_of=as_of)
+        rows = [row for row in budget["envelopes"]]
+        labels = {key: label(key) for key in ("budget", "allocated", "committed", "paid")}
+        labels |= {row["envelope"]: label(row["envelope"]) for row in rows}
+        context |= {
+            "figures": budget["figures"],
+            "budget_tables": report_tables(request, "budget-overview", budget, year=year, as_of=as_of),
+            "cluster_tables": report_tables(request, "cluster-overview", clusters, year=year, as_of=as_of),
+            "kpi_tables": report_tables(request, "kpi-status", kpis, year=year, as_of=as_of)[1:],
+            "chart": bar_chart(rows, "envelope", labels),
+        }
+    return render(request, "web/dashboard.html", context)
+
+
+def report_page(request: HttpRequest, name: str) -> HttpResponse:
+    permissions.require(permissions.may_read(request.user))
+    if name not in REPORTS:
+        raise Http404("unknown report")
+    spec = report_spec(name)
+    as_of = parse_as_of(request)
+    year = parse_year(request, default_year()) if spec.yearly else None
+    cluster = request.GET.get("cluster") or None if spec.per_cluster else None
+    try:
+        report = report_build(name, year=year, cluster=cluster, as_of=as_of)
+    except ReportError as error:
+        raise Http404(str(error)) from None
+    if request.GET.get("format") == "csv":
+        return _table_csv(request, name, report)
+    context = {
+        "name": name,
+        "title": label(name),
+        "question": spec.question,
+        "report": report,
+        "yearly": spec.yearly,
+        "year": year,
+        "as_of": as_of,
+        "years": years_known(),
+        "tables": report_tables(request, name, report, year=year, as_of=as_of),
+        "reports": list(REPORTS),
+    }
+    return render(request, "web/report.html", context)
+
+
+def _table_csv(request: HttpRequest, name: str, report: dict[str, object]) -> HttpResponse:
+    """One table as shown on the page (same sort), cells printed by the report renderers."""
+    tables = report_spec(name).tables(report)
+    try:
+        table = tables[int(request.GET.get("table", "0"))]
+    except (ValueError, IndexError):
+        raise Http404("no such table") from None
+    table = sort_rows(table, request.GET.get("sort"), request.GET.get("order") == "desc")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(table_cells(table))
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    slug = table.title.replace(" ", "-")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{name}-{report.get("year") or "pact"}-{slug}.csv"'
+    )
+    return response
+
+
+def drill(request: HttpRequest, kind: str) -> HttpResponse:
+    """The records behind one figure, with their total (equal to the figure)."""
+    if kind not in ("ledger", "allocations", "projects", "kpis"):
+        raise Http404("unknown list")
+    cluster = request.GET.get("cluster") or None
+    permissions.require(permissions.may_see_cluster(request.user, cluster))
+    year = parse_year(request, None)
+    if year is None:
+        raise Http404("year required")
+    found = records(kind, request.GET, year=year, as_of=parse_as_of(request))
+    context = {
+        "kind": kind,
+        "records": found,
+        "year": year,
+        "as_of": request.GET.get("as_of"),
+        "column": label(request.GET.get("column", "")),
+        "filters": {k: v for k, v in request.GET.items() if k not in ("column",)},
+    }
+    return render(request, "web/drill.html", context)

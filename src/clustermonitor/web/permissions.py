@@ -1,0 +1,90 @@
+"""Who may do what: the four roles and every object-level check, in this one module.
+
+- `admin`: a superuser; everything, user management, closing a year, `/admin/`.
+- `analyst`: reads everything, enters and changes data of open years.
+- `cluster`: a cluster manager bound to one cluster (`Profile.cluster_code`): sees that
+  cluster's records and the public aggregates (reports, dashboards), submits its
+  project applications and KPI results; never books ledger entries.
+- `viewer`: reads reports, dashboards and records; changes nothing.
+
+Views call `require(...)` with one of the predicates below; a refusal is a 403.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+ADMIN, ANALYST, CLUSTER, VIEWER = "admin", "analyst", "cluster", "viewer"
+ROLES = (ADMIN, ANALYST, CLUSTER, VIEWER)
+READ_ALL = frozenset({ADMIN, ANALYST, VIEWER})
+WRITERS = frozenset({ADMIN, ANALYST})
+
+
+def role_of(user: Any) -> str | None:
+    """The user's role (cached on the user object), None for anonymous or role-less users."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_clustermonitor_role"):
+        names = set(user.groups.values_list("name", flat=True))
+        role = ADMIN if user.is_superuser else next((r for r in ROLES if r in names), None)
+        user._clustermonitor_role = role
+    return user._clustermonitor_role  # type: ignore[no-any-return]
+
+
+def bound_cluster(user: Any) -> str | None:
+    """The code of the cluster a cluster manager is bound to (cached on the user object)."""
+    if role_of(user) != CLUSTER:
+        return None
+    if not hasattr(user, "_clustermonitor_cluster"):
+        from clustermonitor.web.models import Profile
+
+        code = Profile.objects.filter(user=user).values_list("cluster_code", flat=True).first()
+        user._clustermonitor_cluster = code or None
+    return user._clustermonitor_cluster  # type: ignore[no-any-return]
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def may_read(user: Any) -> bool:
+    """Reports and dashboards (public aggregates): every role."""
+    return role_of(user) is not None
+
+
+def may_read_all(user: Any) -> bool:
+    """Every cluster's records (projects, ledger, allocations, KPI rows)."""
+    return role_of(user) in READ_ALL
+
+
+def may_see_cluster(user: Any, code: str | None) -> bool:
+    """A cluster's own records; `code=None` means records of all clusters together."""
+    if may_read_all(user):
+        return True
+    return role_of(user) == CLUSTER and code is not None and code == bound_cluster(user)
+
+
+def may_enter_data(user: Any) -> bool:
+    """Budgets, allocations, ledger bookings, project decisions, KPI targets."""
+    return role_of(user) in WRITERS
+
+
+def may_submit_project(user: Any, code: str | None) -> bool:
+    """Submit a project application (or a KPI result) for cluster `code`."""
+    return may_enter_data(user) or (
+        role_of(user) == CLUSTER and code is not None and code == bound_cluster(user)
+    )
+
+
+def may_close_year(user: Any) -> bool:
+    return role_of(user) == ADMIN
+
+
+def may_import(user: Any) -> bool:
+    return role_of(user) in WRITERS
+
+
+def cluster_scope(user: Any) -> str | None:
+    """The cluster a record list must be limited to (a cluster manager's), else None."""
+    return None if may_read_all(user) else bound_cluster(user) or "-"

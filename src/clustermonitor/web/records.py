@@ -1,0 +1,143 @@
+"""Record pages: a cluster (pact timeline, projects, KPIs, other funding), a project
+(its life, its ledger, its history) and the ledger (filterable, paginated, who booked)."""
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from clustermonitor.budget.models import LedgerEntry
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.domain.enums import Channel, Envelope, LedgerKind, ProjectStatus
+from clustermonitor.kpis.models import KpiResult, KpiTarget
+from clustermonitor.projects.models import Project
+from clustermonitor.reports import selectors
+from clustermonitor.reports.registry import report_build
+from clustermonitor.web import permissions
+from clustermonitor.web.chart import bar_chart
+from clustermonitor.web.common import parse_as_of, report_tables
+from clustermonitor.web.labels import label
+
+TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
+PAGE_SIZE = 50
+
+
+def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
+    permissions.require(permissions.may_see_cluster(request.user, code))
+    cluster = get_object_or_404(Cluster, code=code)
+    as_of = parse_as_of(request)
+    pact = report_build("pact-resources", cluster=code, as_of=as_of)
+    years = pact["clusters"][0]["years"] if pact["clusters"] else []
+    timeline = [
+        {
+            "year": row["year"],
+            "allocated": row["allocated_operation"] + row["allocated_projects"],
+            "committed": row["committed_operation"] + row["committed_projects"],
+            "figures": row["figures"],
+        }
+        for row in years
+    ]
+    labels = {"allocated": label("allocated"), "committed": label("committed")}
+    labels |= {str(r["year"]): f"{r['year']} ({label(r['figures'])})" for r in timeline}
+    other = selectors.project_totals(
+        selectors.projects_known(as_of=as_of).filter(
+            cluster=cluster, status=ProjectStatus.APPROVED, channel=Channel.OTHER
+        ),
+        "instrument",
+    )
+    context = {
+        "cluster": cluster,
+        "as_of": as_of,
+        "timeline": bar_chart(timeline, "year", labels, TIMELINE),
+        "pact_tables": report_tables(request, "pact-resources", pact, year=None, as_of=as_of)[1:],
+        "projects": cluster.projects.select_related("type").order_by("-submitted_on", "ref")[:300],
+        "kpis": _kpi_rows(cluster),
+        "other": sorted(other, key=lambda r: r["instrument"]),
+        "may_submit": permissions.may_submit_project(request.user, code),
+    }
+    return render(request, "web/cluster.html", context)
+
+
+def _kpi_rows(cluster: Cluster) -> list[dict[str, object]]:
+    """Target vs value per KPI and year, with the value as a share of the target for a bar."""
+    results = {
+        (r.kpi_id, r.year): r.value
+        for r in KpiResult.objects.filter(cluster=cluster).only("kpi", "year", "value")
+    }
+    rows = []
+    for target in (
+        KpiTarget.objects.filter(cluster=cluster).select_related("kpi").order_by("kpi__code", "year")
+    ):
+        value = results.get((target.kpi_id, target.year))
+        share = None
+        if value is not None and target.target:
+            share = min(int(value / target.target * 100), 150)
+        rows.append(
+            {"kpi": target.kpi, "year": target.year, "target": target.target, "value": value, "share": share}
+        )
+    return rows
+
+
+def project_page(request: HttpRequest, ref: str) -> HttpResponse:
+    project = get_object_or_404(Project.objects.select_related("cluster", "type"), ref=ref)
+    permissions.require(permissions.may_see_cluster(request.user, project.cluster.code))
+    entries = project.ledger_entries.order_by("date", "id")
+    context = {
+        "project": project,
+        "entries": entries,
+        "history": project.history.select_related("history_user").order_by("-history_date")[:50],
+        "may_decide": permissions.may_enter_data(request.user) and project.status == ProjectStatus.SUBMITTED,
+        "may_book": permissions.may_enter_data(request.user) and project.status == ProjectStatus.APPROVED,
+    }
+    return render(request, "web/project.html", context)
+
+
+def ledger_filtered(request: HttpRequest) -> QuerySet[LedgerEntry]:
+    entries = LedgerEntry.objects.select_related("cluster", "project").order_by("-date", "-id")
+    scope = permissions.cluster_scope(request.user)
+    if scope is not None:
+        entries = entries.filter(cluster__code=scope)
+    filters = {
+        "year": "year",
+        "kind": "kind",
+        "envelope": "envelope",
+        "cluster": "cluster__code",
+        "project": "project__ref",
+        "booked_by": "booked_by",
+    }
+    for param, lookup in filters.items():
+        value = request.GET.get(param)
+        if value:
+            if param == "year" and not value.isdigit():
+                continue
+            entries = entries.filter(**{lookup: value})
+    return entries
+
+
+def ledger_page(request: HttpRequest) -> HttpResponse:
+    permissions.require(permissions.may_read(request.user))
+    page = Paginator(ledger_filtered(request), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "page": page,
+        "params": params.urlencode(),
+        "kinds": [k.value for k in LedgerKind],
+        "envelopes": [e.value for e in Envelope],
+        "clusters": Cluster.objects.values_list("code", flat=True),
+        "may_book": permissions.may_enter_data(request.user),
+    }
+    return render(request, "web/ledger.html", context)
+
+
+def history_page(request: HttpRequest) -> HttpResponse:
+    """The latest changes of every audited record (who, when, what); readers of everything only."""
+    permissions.require(permissions.may_read_all(request.user))
+    from clustermonitor.web.models import AUDITED
+
+    changes = []
+    for model in AUDITED:
+        for record in model.history.select_related("history_user").order_by("-history_date")[:30]:
+            changes.append({"model": model._meta.verbose_name, "record": record})
+    changes.sort(key=lambda c: c["record"].history_date, reverse=True)
+    return render(request, "web/history.html", {"changes": changes[:100]})

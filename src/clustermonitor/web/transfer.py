@@ -1,0 +1,109 @@
+"""Import by upload (a .zip of contract CSV files or an .xlsx workbook): a dry run first,
+showing what would be created/updated and every error with file, line and column; then
+the same file imported on confirmation. Export: the dataset as a zip of CSV or as xlsx."""
+
+import io
+import shutil
+import tempfile
+import uuid
+import zipfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from clustermonitor.datasets.services import DatasetInvalid, dataset_export, dataset_import
+from clustermonitor.web import permissions
+from clustermonitor.web.forms import UploadForm
+
+UPLOADS = Path(tempfile.gettempdir()) / "clustermonitor-uploads"
+SESSION_KEY = "clustermonitor_upload"
+
+
+def _store(upload: object) -> Path:
+    """Keep the upload under a random name; a .zip is unpacked into a folder."""
+    token = uuid.uuid4().hex
+    folder = UPLOADS / token
+    folder.mkdir(parents=True)
+    name = Path(getattr(upload, "name", "upload")).name
+    target = folder / name
+    with target.open("wb") as out:
+        for chunk in upload.chunks():  # type: ignore[attr-defined]
+            out.write(chunk)
+    if name.lower().endswith(".zip"):
+        dataset = folder / "dataset"
+        with zipfile.ZipFile(target) as archive:
+            for member in archive.infolist():
+                member_name = Path(member.filename).name
+                if member.is_dir() or not member_name.lower().endswith(".csv"):
+                    continue
+                dataset.mkdir(exist_ok=True)
+                with archive.open(member) as src, (dataset / member_name).open("wb") as dst:
+                    shutil.copyfileobj(src, dst)
+        return dataset
+    if name.lower().endswith(".xlsx"):
+        return target
+    raise ValueError(_("upload a .zip of CSV files or an .xlsx workbook"))
+
+
+def _run(path: Path, *, dry_run: bool, replace: bool) -> dict[str, object]:
+    try:
+        summary = dataset_import(path, dry_run=dry_run, replace=replace)
+    except DatasetInvalid as invalid:
+        return {"errors": invalid.errors}
+    except Exception as error:  # unreadable upload: report it, never a 500
+        return {"errors": [], "failure": str(error)}
+    return {"lines": list(summary.lines()), "warnings": summary.warnings}
+
+
+def import_page(request: HttpRequest) -> HttpResponse:
+    permissions.require(permissions.may_import(request.user))
+    form = UploadForm()
+    context: dict[str, object] = {"form": form}
+    if request.method == "POST" and request.POST.get("confirm"):
+        stored = request.session.get(SESSION_KEY)
+        if not stored:
+            raise Http404("no upload to confirm")
+        result = _run(Path(stored["path"]), dry_run=False, replace=stored["replace"])
+        if not result.get("errors") and not result.get("failure"):
+            del request.session[SESSION_KEY]
+            messages.success(request, _("Imported."))
+            context["imported"] = result
+        else:
+            context["result"] = result
+    elif request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            try:
+                path = _store(form.cleaned_data["dataset"])
+            except (ValueError, zipfile.BadZipFile) as error:
+                form.add_error("dataset", str(error))
+            else:
+                replace = form.cleaned_data["replace"]
+                result = _run(path, dry_run=True, replace=replace)
+                context["result"] = result
+                if not result.get("errors") and not result.get("failure"):
+                    request.session[SESSION_KEY] = {"path": str(path), "replace": replace}
+                    context["confirmable"] = True
+    return render(request, "web/import.html", context)
+
+
+def export(request: HttpRequest) -> HttpResponse:
+    permissions.require(permissions.may_read_all(request.user))
+    fmt = request.GET.get("format", "csv")
+    with tempfile.TemporaryDirectory() as folder:
+        if fmt == "xlsx":
+            path = Path(folder) / "clustermonitor.xlsx"
+            dataset_export(path, fmt="xlsx")
+            data, name = path.read_bytes(), "clustermonitor.xlsx"
+        else:
+            files = dataset_export(Path(folder) / "dataset")
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for file in files:
+                    archive.write(file, file.name)
+            data, name = buffer.getvalue(), "clustermonitor-dataset.zip"
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name)

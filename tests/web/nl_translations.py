@@ -1,0 +1,271 @@
+"""The Dutch translations of the web app, kept as data so `fill_po` can rewrite the .po
+after `makemessages` (run: python -m tests.web.nl_translations)."""
+
+import re
+from pathlib import Path
+
+PO = Path(__file__).resolve().parents[2] / "src/clustermonitor/locale/nl/LC_MESSAGES/django.po"
+
+NL: dict[str, str | tuple[str, str]] = {
+    "spearhead cluster operation": "werking speerpuntclusters",
+    "spearhead project budget": "projectbudget speerpuntclusters",
+    "IBN operation": "werking IBN",
+    "open (provisional figures)": "open (voorlopige cijfers)",
+    "closed (definitive figures)": "afgesloten (definitieve cijfers)",
+    "commitment": "vastlegging",
+    "decommitment": "desengagement",
+    "payment": "betaling",
+    "year": "jaar",
+    "status": "status",
+    "closed on": "afgesloten op",
+    "envelope": "enveloppe",
+    "amount": "bedrag",
+    "source": "bron",
+    "decided on": "beslist op",
+    "key": "sleutel",
+    "value": "waarde",
+    "reference": "referentie",
+    "booking date": "boekingsdatum",
+    "budget year": "begrotingsjaar",
+    "kind": "soort",
+    "note": "notitie",
+    "booked by": "geboekt door",
+    "booked at": "geboekt om",
+    "spearhead cluster": "speerpuntcluster",
+    "innovative business network": "innovatief bedrijfsnetwerk",
+    "code": "code",
+    "name": "naam",
+    "type": "type",
+    "domain": "domein",
+    "recognised on": "erkend op",
+    "first pact year": "eerste pactjaar",
+    "last pact year": "laatste pactjaar",
+    "output": "output",
+    "impact": "impact",
+    "higher is better": "hoger is beter",
+    "lower is better": "lager is beter",
+    "approved projects": "goedgekeurde projecten",
+    "applications": "aanvragen",
+    "other public funding": "andere publieke middelen",
+    "unit": "eenheid",
+    "direction": "richting",
+    "computed from": "berekend uit",
+    "target": "streefwaarde",
+    "reported on": "gerapporteerd op",
+    "earmarked project budget": "geoormerkt projectbudget",
+    "other public instrument": "ander publiek instrument",
+    "submitted": "ingediend",
+    "approved": "goedgekeurd",
+    "rejected": "afgewezen",
+    "withdrawn": "ingetrokken",
+    "eligible for the earmarked budget": "komt in aanmerking voor het geoormerkte budget",
+    "title": "titel",
+    "channel": "kanaal",
+    "instrument": "instrument",
+    "submitted on": "ingediend op",
+    "total project cost": "totale projectkost",
+    "requested support": "gevraagde steun",
+    "granted support": "toegekende steun",
+    "Year": "Jaar",
+    "As of": "Stand op",
+    "Show": "Toon",
+    "Budget": "Budget",
+    "allocated to other clusters": "verdeeld over andere clusters",
+    "remaining": "resterend",
+    "Choose a year and an envelope to see the remaining budget.": "Kies een jaar en een enveloppe om het resterende budget te zien.",
+    "Skip to content": "Naar de inhoud",
+    "Main": "Hoofdmenu",
+    "Dashboard": "Overzicht",
+    "Reports": "Rapporten",
+    "Ledger": "Grootboek",
+    "Import": "Import",
+    "History": "Historiek",
+    "Administration": "Beheer",
+    "Log out": "Afmelden",
+    "pact": "pact",
+    "Submit a project application": "Een projectaanvraag indienen",
+    "Pact timeline: allocated vs committed": "Pactverloop: verdeeld tegenover vastgelegd",
+    "Allocated and committed per pact year": "Verdeeld en vastgelegd per pactjaar",
+    "KPIs: target vs value": "KPI's: streefwaarde tegenover waarde",
+    "value / target": "waarde / streefwaarde",
+    "no data": "geen gegevens",
+    "Other public funding by instrument": "Andere publieke middelen per instrument",
+    "projects": "projecten",
+    "total cost": "totale kost",
+    "none": "geen",
+    "Projects": "Projecten",
+    "No data yet: import a dataset.": "Nog geen gegevens: importeer een dataset.",
+    "Cluster policy %(year)s": "Clusterbeleid %(year)s",
+    "definitive figures (year closed)": "definitieve cijfers (jaar afgesloten)",
+    "provisional figures (year open)": "voorlopige cijfers (jaar open)",
+    "as of": "stand op",
+    "Close this year": "Dit jaar afsluiten",
+    "Budget overview": "Budgetoverzicht",
+    "Budget, allocated, committed and paid per envelope": "Budget, verdeeld, vastgelegd en betaald per enveloppe",
+    "Clusters and common pool": "Clusters en gemeenschappelijke pot",
+    "KPI status per cluster": "KPI-status per cluster",
+    "All reports": "Alle rapporten",
+    "Records": "Records",
+    "Records behind the figure": "Records achter het cijfer",
+    "Sum": "Som",
+    "Count": "Aantal",
+    "%(n)s record": ("%(n)s record", "%(n)s records"),
+    "date": "datum",
+    "cluster": "cluster",
+    "project": "project",
+    "Project types": "Projecttypes",
+    "Save": "Opslaan",
+    "History: the latest changes": "Historiek: de laatste wijzigingen",
+    "when": "wanneer",
+    "who": "wie",
+    "record": "record",
+    "change": "wijziging",
+    "no recorded changes yet": "nog geen geregistreerde wijzigingen",
+    "Import a dataset": "Een dataset importeren",
+    "Upload a .zip of contract CSV files or an .xlsx workbook. A dry run shows what would change and every error; nothing is written until you confirm.": "Laad een .zip met CSV-bestanden volgens het contract of een .xlsx-werkmap op. Een proefrun toont wat zou wijzigen en elke fout; er wordt niets geschreven tot je bevestigt.",
+    "Check (dry run)": "Controleren (proefrun)",
+    "Dry run": "Proefrun",
+    "%(n)s error: nothing can be imported": (
+        "%(n)s fout: er kan niets geïmporteerd worden",
+        "%(n)s fouten: er kan niets geïmporteerd worden",
+    ),
+    "file": "bestand",
+    "line": "regel",
+    "column": "kolom",
+    "message": "melding",
+    "nothing would change": "er zou niets wijzigen",
+    "Confirm the import": "Bevestig de import",
+    "Imported": "Geïmporteerd",
+    "Export": "Export",
+    "Dataset as a zip of CSV files": "Dataset als zip van CSV-bestanden",
+    "Dataset as an xlsx workbook": "Dataset als xlsx-werkmap",
+    "Book a ledger entry": "Een boeking invoeren",
+    "Filter": "Filteren",
+    "previous": "vorige",
+    "page %(n)s of %(total)s (%(entries)s entries)": "pagina %(n)s van %(total)s (%(entries)s boekingen)",
+    "next": "volgende",
+    "Log in": "Aanmelden",
+    "Your user name and password did not match. Please try again.": "Gebruikersnaam en wachtwoord komen niet overeen. Probeer opnieuw.",
+    "User name": "Gebruikersnaam",
+    "Password": "Wachtwoord",
+    "Decide on this application": "Over deze aanvraag beslissen",
+    "Book on this project": "Op dit project boeken",
+    "no recorded changes (imported)": "geen geregistreerde wijzigingen (geïmporteerd)",
+    "Booked %(ref)s.": "%(ref)s geboekt.",
+    "Allocation saved.": "Verdeling opgeslagen.",
+    "Set an allocation": "Een verdeling vastleggen",
+    "Application %(ref)s submitted.": "Aanvraag %(ref)s ingediend.",
+    "Decision on %(ref)s saved.": "Beslissing over %(ref)s opgeslagen.",
+    "Decide on application %(ref)s": "Beslissen over aanvraag %(ref)s",
+    "Year %(year)s is closed: its figures are definitive.": "Jaar %(year)s is afgesloten: de cijfers zijn definitief.",
+    "Close year %(year)s": "Jaar %(year)s afsluiten",
+    "project type": "projecttype",
+    "decision": "beslissing",
+    "dataset (.zip of CSV files or .xlsx workbook)": "dataset (.zip met CSV-bestanden of .xlsx-werkmap)",
+    "replace: delete rows the dataset lacks": "vervangen: rijen verwijderen die de dataset niet bevat",
+    "budget": "budget",
+    "allocated": "verdeeld",
+    "unallocated": "niet verdeeld",
+    "committed": "vastgelegd",
+    "paid": "betaald",
+    "available": "beschikbaar",
+    "spearhead clusters": "speerpuntclusters",
+    "total": "totaal",
+    "allocated operation": "verdeeld werking",
+    "allocated projects": "verdeeld projecten",
+    "committed operation": "vastgelegd werking",
+    "committed projects": "vastgelegd projecten",
+    "drawn from pool": "uit de pot",
+    "approved support": "goedgekeurde steun",
+    "approved total cost": "goedgekeurde totale kost",
+    "drawn": "opgenomen",
+    "average support": "gemiddelde steun",
+    "earmarked budget used": "gebruikt geoormerkt budget",
+    "figures": "cijfers",
+    "definitive": "definitief",
+    "provisional": "voorlopig",
+    "planned": "gepland",
+    "KPI": "KPI",
+    "reported value": "gerapporteerde waarde",
+    "mismatch": "afwijking",
+    "ratio": "verhouding",
+    "met": "gehaald",
+    "partly": "deels",
+    "missed": "niet gehaald",
+    "computed": "berekend",
+    "reported": "gerapporteerd",
+    "earmarked": "geoormerkt",
+    "other": "ander",
+    "yes": "ja",
+    "no": "nee",
+    "envelopes": "enveloppes",
+    "clusters": "clusters",
+    "common pool": "gemeenschappelijke pot",
+    "other public funding by instrument": "andere publieke middelen per instrument",
+    "projects per cluster and instrument": "projecten per cluster en instrument",
+    "projects per instrument": "projecten per instrument",
+    "projects per cluster and type": "projecten per cluster en type",
+    "earmarked project budget used": "gebruikt geoormerkt projectbudget",
+    "years": "jaren",
+    "KPIs": "KPI's",
+    "status per cluster": "status per cluster",
+    "Cluster overview": "Clusteroverzicht",
+    "Additional resources": "Bijkomende middelen",
+    "Pact resources": "Pactmiddelen",
+    "Project generation": "Projectgeneratie",
+    "KPI status": "KPI-status",
+    "administrator": "beheerder",
+    "analyst": "analist",
+    "viewer": "lezer",
+    "measure": "maat",
+    "scope": "bereik",
+    "upload a .zip of CSV files or an .xlsx workbook": "laad een .zip met CSV-bestanden of een .xlsx-werkmap op",
+    "Imported.": "Geïmporteerd.",
+    "Report a KPI result": "Een KPI-resultaat rapporteren",
+    "Set a KPI target": "Een KPI-streefwaarde vastleggen",
+    "KPI figure saved.": "KPI-cijfer opgeslagen.",
+    "Set a budget": "Een budget vastleggen",
+    "Budget saved.": "Budget opgeslagen.",
+}
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def fill_po(path: Path = PO) -> int:
+    """Set every msgstr the table knows; returns how many msgids stay untranslated."""
+    blocks = path.read_text().split("\n\n")
+    missing = 0
+    out = []
+    for block in blocks:
+        lines = block.split("\n")
+        ids = [i for i, line in enumerate(lines) if line.startswith("msgid ")]
+        if not ids:
+            out.append(block)
+            continue
+        start = ids[0]
+        end = next(i for i, line in enumerate(lines) if line.startswith(("msgid_plural", "msgstr")))
+        msgid = "".join(re.findall(r'"(.*)"', "\n".join(lines[start:end]))).replace('\\"', '"')
+        if not msgid:
+            out.append(block)
+            continue
+        found = NL.get(msgid)
+        if found is None:
+            missing += 1
+            out.append(block)
+            continue
+        head = [line for line in lines[:end] if not line.startswith("#, fuzzy")]
+        plural = [line for line in lines[end:] if line.startswith("msgid_plural")]
+        if isinstance(found, tuple):
+            out.append(
+                "\n".join([*head, *plural, f"msgstr[0] {_quote(found[0])}", f"msgstr[1] {_quote(found[1])}"])
+            )
+        else:
+            out.append("\n".join([*head, f"msgstr {_quote(found)}"]))
+    path.write_text("\n\n".join(out))
+    return missing
+
+
+if __name__ == "__main__":
+    print(f"untranslated: {fill_po()}")

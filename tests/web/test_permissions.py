@@ -1,0 +1,109 @@
+"""The permission matrix: every address × every role → allowed (200) or refused (403 or
+a redirect to a login page). The cluster manager is bound to VIL."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+ALL = {"admin", "analyst", "cluster", "viewer"}
+READ_ALL = {"admin", "analyst", "viewer"}
+WRITERS = {"admin", "analyst"}
+
+MATRIX: list[tuple[str, set[str]]] = [
+    ("/", ALL),
+    ("/years/2018/", ALL),
+    ("/years/2018/?as_of=2018-06-30", ALL),
+    ("/reports/budget-overview/?year=2018", ALL),
+    ("/reports/cluster-overview/?year=2018", ALL),
+    ("/reports/additional-resources/?year=2018", ALL),
+    ("/reports/pact-resources/", ALL),
+    ("/reports/project-generation/?year=2018", ALL),
+    ("/reports/kpi-status/?year=2018", ALL),
+    ("/reports/budget-overview/?year=2018&format=csv&table=0", ALL),
+    ("/clusters/VIL/", ALL),
+    ("/clusters/SIM/", READ_ALL),
+    ("/projects/V1/", ALL),
+    ("/projects/S1/", READ_ALL),  # a cluster manager opening another cluster's project by URL
+    ("/projects/new/", ALL - {"viewer"}),
+    ("/projects/V9/decide/", WRITERS),
+    ("/ledger/", ALL),
+    ("/ledger/book/", WRITERS),
+    ("/allocations/new/", WRITERS),
+    ("/budgets/new/", WRITERS),
+    ("/kpis/target/new/", WRITERS),
+    ("/kpis/result/new/", ALL - {"viewer"}),
+    ("/drill/ledger/?year=2018&cluster=VIL&envelope=spearhead_projects&measure=committed", ALL),
+    ("/drill/ledger/?year=2018&cluster=SIM&envelope=spearhead_projects&measure=committed", READ_ALL),
+    ("/drill/ledger/?year=2018&measure=committed", READ_ALL),
+    ("/drill/projects/?year=2018&cluster=SIM&measure=approved", READ_ALL),
+    ("/drill/kpis/?year=2018&cluster=VIL&status=met", ALL),
+    ("/years/2019/close/", {"admin"}),
+    ("/import/", WRITERS),
+    ("/export/", READ_ALL),
+    ("/history/", READ_ALL),
+    ("/admin/", {"admin"}),
+]
+
+
+@pytest.mark.parametrize(("url", "allowed"), MATRIX, ids=[url for url, _ in MATRIX])
+def test_permission_matrix(clients: dict[str | None, Client], url: str, allowed: set[str]) -> None:
+    for role, client in clients.items():
+        response = client.get(url)
+        if role in allowed:
+            assert response.status_code == 200, (role, url, response.status_code)
+        elif role is None:
+            assert response.status_code == 302, (role, url)
+            assert response["Location"].startswith("/accounts/login/?next="), response["Location"]
+        else:
+            assert response.status_code in (302, 403), (role, url, response.status_code)
+            if response.status_code == 302:
+                assert "login" in response["Location"]
+
+
+def test_anonymous_users_see_the_login_page_only(client: Client) -> None:
+    page = client.get("/accounts/login/").content.decode()
+
+    assert 'name="username"' in page
+    assert 'name="password"' in page
+
+
+def test_login_with_username_and_password(users: None, client: Client) -> None:
+    response = client.post("/accounts/login/", {"username": "viewer", "password": "secret-test-password"})
+
+    assert response.status_code == 302
+    assert client.get("/years/2018/").status_code == 200
+
+
+def test_cluster_manager_sees_only_their_clusters_ledger(clients: dict[str | None, Client]) -> None:
+    page = clients["cluster"].get("/ledger/?year=2018").content.decode()
+
+    assert "/projects/V1/" in page
+    assert "/projects/S1/" not in page
+    assert "NET" not in page.split("<tbody>")[1]
+
+
+def test_cluster_manager_cannot_submit_for_another_cluster(clients: dict[str | None, Client]) -> None:
+    response = clients["cluster"].post(
+        "/projects/new/",
+        {
+            "ref": "X1",
+            "cluster": "SIM",
+            "title": "Not mine",
+            "type": "ICON",
+            "channel": "earmarked",
+            "submitted_on": "2018-05-01",
+            "total_cost": "100",
+            "requested_support": "50",
+        },
+    )
+
+    assert response.status_code == 403
+
+
+def test_cluster_manager_drills_only_into_their_own_figures(clients: dict[str | None, Client]) -> None:
+    page = clients["cluster"].get("/reports/cluster-overview/?year=2018").content.decode()
+
+    assert "cluster=VIL" in page
+    assert "cluster=SIM" not in page
+    assert "scope=pact" not in page  # totals span every cluster
