@@ -89,7 +89,42 @@ def generate(folder: Path, projects: int, seed: int = 1) -> None:
     for ref_number in range(1, projects + 1):
         code, kind = clusters[rng.randrange(len(clusters))]
         write_project(out, rng, f"PR{ref_number:08d}", code, kind, entry_number)
+    write_kpis(out, random.Random(seed + 1000), clusters)
     out.close()
+
+
+KPIS = [  # code, unit, kind, direction, computed_from
+    ("K-MEMBERS", "count", "output", "up", ""),
+    ("K-EVENTS", "count", "output", "up", ""),
+    ("K-CO2", "%", "impact", "down", ""),
+    ("K-APPROVED", "count", "output", "up", "approved_projects"),
+    ("K-APPLIED", "count", "output", "up", "applications"),
+    ("K-OTHER", "EUR", "impact", "up", "other_public_funding"),
+]
+
+
+def write_kpis(out: Writer, rng: random.Random, clusters: list[tuple[str, str]]) -> None:
+    """Six KPIs (three computed from projects), a target per cluster and year, most results."""
+    for code, unit, kind, direction, computed in KPIS:
+        out.row(
+            "kpis.csv",
+            ["code", "name", "unit", "kind", "direction", "computed_from"],
+            [code, f"KPI {code}", unit, kind, direction, computed],
+        )
+    for cluster, _ in clusters:
+        for year in range(FIRST_YEAR, LAST_YEAR + 1):
+            for code, _, _, _, computed in KPIS:
+                target = rng.randrange(1, 400)
+                out.row(
+                    "kpi_targets.csv", ["cluster", "kpi", "year", "target"], [cluster, code, year, target]
+                )
+                if computed or rng.random() < 0.1:
+                    continue
+                out.row(
+                    "kpi_results.csv",
+                    ["cluster", "kpi", "year", "value", "reported_on", "source"],
+                    [cluster, code, year, target * rng.randrange(50, 130) // 100, f"{year + 1}-02-15", ""],
+                )
 
 
 def ledger_operation(out: Writer, clusters: list[tuple[str, str]], year: int) -> None:

@@ -100,3 +100,41 @@ WHITENOISE_USE_FINDERS = True
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/accounts/login/"
+# Amounts are formatted by the web app's `money` filter, numbers the locale's way.
+USE_THOUSAND_SEPARATOR = False
+
+# --- production security (issue 5) ---------------------------------------------------
+# Owned by the reliability work (tests/reliability/test_settings.py); edit settings above.
+# Passwords: Argon2 first (argon2-cffi is a dependency); the others still verify old hashes.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Upload limits: request bodies held in memory, files spooled to disk above this, and the
+# largest dataset (CSV or .xlsx) the web upload accepts.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024**2))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024**2))
+DATASET_UPLOAD_MAX_SIZE = int(os.environ.get("DATASET_UPLOAD_MAX_SIZE", 200 * 1024**2))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+if not DEBUG and os.environ.get("SECRET_KEY"):
+    # Production: DEBUG off and a real SECRET_KEY given. Served over HTTPS only; behind a
+    # TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_HTTPONLY = True
+    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() in {"1", "true", "yes", "on"}
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_REFERRER_POLICY = "same-origin"
+    X_FRAME_OPTIONS = "DENY"
+    if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+        SECURE_PROXY_SSL_HEADER = (
+            "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"),
+            "https",
+        )
+# --- end of production security (issue 5) -------------------------------------------

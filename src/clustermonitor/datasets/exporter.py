@@ -203,4 +203,8 @@ def _cell(sheet: Any, column: contract.Column, text: str) -> object:
         cell = WriteOnlyCell(sheet, number)
         cell.number_format = "#,##0.00" if column.kind == contract.AMOUNT else "General"
         return cell
+    if text.startswith("="):  # text stays text: openpyxl would write it as a formula
+        cell = WriteOnlyCell(sheet, text)
+        cell.data_type = "s"
+        return cell
     return text

@@ -8,6 +8,7 @@ LINE is the CSV line where the record starts (header = 1) or the sheet row.
 import codecs
 import csv
 import io
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +17,15 @@ from pathlib import Path
 from clustermonitor.datasets import contract
 
 RawRecord = tuple[int, list[str]]
+
+# A workbook is a zip archive; one that would inflate beyond these is refused before
+# openpyxl opens it (a zip bomb). Sheet XML compresses 10-30x; a bomb, 1000x and more.
+XLSX_MAX_UNCOMPRESSED = 4 * 1024**3
+XLSX_MAX_RATIO = 200
+XLSX_RATIO_FROM = 50 * 1024**2  # members smaller than this may compress as well as they like
+# A CSV field longer than this (characters) is refused as "not valid CSV": text is
+# unbounded by the contract, but one cell of more than 16 MiB is a broken file, not data.
+FIELD_SIZE_LIMIT = 16 * 1024**2
 
 
 class ReadError(Exception):
@@ -52,6 +62,8 @@ class Dataset:
         self._present: set[str] | None = None
         if self.is_workbook and path.suffix.lower() != ".xlsx":
             raise ValueError(f"{path}: a dataset is a folder of CSV files or an .xlsx workbook")
+        if self.is_workbook:
+            _check_workbook(path)
 
     def present(self) -> set[str]:
         """The file (or sheet) names the dataset holds, read once."""
@@ -76,6 +88,7 @@ class Dataset:
 
 def _open_csv(path: Path) -> SourceFile:
     """Stream a CSV file; a bad UTF-8 byte is located by a second, binary pass."""
+    csv.field_size_limit(FIELD_SIZE_LIMIT)  # the same for every run, whatever else set it to
     raw = path.open("rb")
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
     reader = csv.reader(text, strict=True)
@@ -125,19 +138,45 @@ def _bad_utf8(path: Path) -> ReadError:
     line_start = data.rfind(b"\n", 0, position) + 1
     line = data.count(b"\n", 0, position) + 1
     prefix = data[line_start:position].decode("utf-8", errors="replace")
-    field_index = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+    field_index = len(_cells(prefix) or [""]) - 1 if prefix else 0
     header_bytes = data[start : data.find(b"\n", start) if b"\n" in data[start:] else len(data)]
-    header = next(csv.reader([header_bytes.decode("utf-8", errors="replace").rstrip("\r")]), [])
+    header = _cells(header_bytes.decode("utf-8", errors="replace").rstrip("\r"))
     column = header[field_index] if line > 1 and field_index < len(header) else "-"
     return ReadError(
         path.name, line, column, f"not valid UTF-8 (byte 0x{data[position]:02x} at offset {position})"
     )
 
 
+def _check_workbook(path: Path) -> None:
+    """Refuse, as ValueError, a file that is no zip archive or would inflate absurdly."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise ValueError(f"{path}: not a valid .xlsx workbook ({exc})") from None
+    total = sum(m.file_size for m in members)
+    bomb = any(
+        m.file_size > XLSX_RATIO_FROM and m.file_size > XLSX_MAX_RATIO * m.compress_size for m in members
+    )
+    if total > XLSX_MAX_UNCOMPRESSED or bomb:
+        raise ValueError(f"{path}: refused: the workbook would inflate to {total} bytes (a zip bomb?)")
+
+
+def _cells(text: str) -> list[str]:
+    """One line's cells, as well as they can be told (a stray CR or NUL: none)."""
+    try:
+        return next(csv.reader([text]), [])
+    except csv.Error:
+        return []
+
+
 def _workbook_sheets(path: Path) -> list[str]:
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a broken archive
+        raise ValueError(f"{path}: not a valid .xlsx workbook ({type(exc).__name__}: {exc})") from None
     try:
         return list(workbook.sheetnames)
     finally:
@@ -147,20 +186,36 @@ def _workbook_sheets(path: Path) -> list[str]:
 def _open_sheet(path: Path, name: str) -> SourceFile:
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    sheet = workbook[name.removesuffix(".csv")]
-    rows = sheet.iter_rows(values_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        sheet = workbook[name.removesuffix(".csv")]
+        rows = sheet.iter_rows(values_only=True)
+        first = next(rows, ())
+    except Exception as exc:  # a broken sheet: XML, styles, shared strings
+        raise ReadError(name, 1, "-", f"not a readable sheet ({type(exc).__name__}: {exc})") from None
     source = SourceFile(name, path.stat().st_size)
-    source.header = [cell_text(c) for c in next(rows, ())]
+    source.header = [cell_text(c) for c in first]
     while source.header and source.header[-1] == "":
         source.header.pop()
-    source._records = _sheet_records(rows, len(source.header), workbook)
+    source._records = _sheet_records(rows, len(source.header), workbook, name)
     return source
 
 
-def _sheet_records(rows: Iterator[tuple[object, ...]], width: int, workbook: object) -> Iterator[RawRecord]:
+def _sheet_records(
+    rows: Iterator[tuple[object, ...]], width: int, workbook: object, name: str
+) -> Iterator[RawRecord]:
+    number = 1
     try:
-        for number, row in enumerate(rows, start=2):
+        while True:
+            number += 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # a broken row: bad XML, a bad cell value
+                raise ReadError(
+                    name, number, "-", f"not a readable sheet ({type(exc).__name__}: {exc})"
+                ) from None
             cells = [cell_text(c) for c in row]
             if not any(cells):
                 continue

@@ -24,5 +24,14 @@ def render_csv(report: Report, tables: list[Table]) -> str:
         writer.writerow([])
         writer.writerow([table.title])
         writer.writerow(table.columns)
-        writer.writerows(table_cells(table))
+        # Text a spreadsheet would run as a formula gets a leading ' (issue 5); amounts stay numbers.
+        writer.writerows(
+            [
+                [
+                    ("'" + c if isinstance(r.get(k), str) and c.startswith(("=", "+", "-", "@")) else c)
+                    for k, c in zip(table.columns, cells, strict=True)
+                ]
+                for r, cells in zip(table.rows, table_cells(table), strict=True)
+            ]
+        )
     return out.getvalue()

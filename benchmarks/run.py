@@ -1,0 +1,470 @@
+"""`make bench`: import and report benchmarks, each against a baseline measured in the same run.
+
+Settings (environment):
+  BENCH_SIZES      projects per dataset, default 10000,200000,1000000
+  BENCH_DATABASES  sqlite,postgres (default: both; postgres only when it answers)
+  BENCH_PG_URL     server to create bench_* databases on, default postgres://postgres@127.0.0.1:5432
+  BENCH_YEAR       the year the yearly reports are asked for, default 2022
+  BENCH_REPEAT     timed runs per report (best kept, after one warm-up), default 3
+  BENCH_NO_RESULTS set to 1 to print only, without writing benchmarks/RESULTS.md
+  BENCH_KEEP       set to 1 to keep the benchmark databases (bench_N, benchmarks/data/*.sqlite3)
+
+Datasets are generated once by `benchmarks.generate` (seed 1) and cached under
+benchmarks/data/ (git-ignored). Every measure is printed beside its baseline:
+- import (wall time, peak RSS) vs PostgreSQL COPY of the same CSV files into plain tables
+  (on SQLite: one executemany per file into plain tables, in one transaction);
+- each report (`report_build`) vs one hand-written SQL query on the same tables, and vs
+  DuckDB computing the same figures straight from the CSV files (load + GROUP BY);
+- growth per 10x of data.
+"""
+
+import csv
+import itertools
+import json
+import math
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.generate import generate
+from benchmarks.queries import DUCKDB_FILES, duckdb_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+GENERATOR_VERSION = "v2"  # bump when benchmarks/generate.py changes its output
+
+REPORT_RATIO_TARGET = 1.5
+IMPORT_RATIO_TARGET = 3.0
+MEMORY_TARGET_MB = 500
+FULL_SET_TARGET_S = 2.0
+FULL_SIZE = 1_000_000
+
+# One plain table per contract file: the COPY baseline. Column types as the data's.
+PLAIN = {
+    "clusters": "code text, name text, type text, domain text, recognised_on date, pact_start_year int, "
+    "pact_end_year int",
+    "years": "year int, status text, closed_on date",
+    "budgets": "year int, envelope text, amount numeric(15,2), source text",
+    "allocations": "year int, cluster text, envelope text, amount numeric(15,2), decided_on date",
+    "projects": "ref text, cluster text, title text, type text, channel text, instrument text, "
+    "submitted_on date, status text, decided_on date, total_cost numeric(15,2), "
+    "requested_support numeric(15,2), granted_support numeric(15,2)",
+    "ledger": "id text, date date, year int, kind text, envelope text, cluster text, project text, "
+    "amount numeric(15,2), note text",
+    "kpis": "code text, name text, unit text, kind text, direction text, computed_from text",
+    "kpi_targets": "cluster text, kpi text, year int, target numeric",
+    "kpi_results": "cluster text, kpi text, year int, value numeric, reported_on date, source text",
+}
+
+
+@dataclass
+class Run:
+    size: int
+    database: str
+    import_s: float = 0.0
+    import_mb: float = 0.0
+    import_ok: bool = False
+    baseline_s: float = 0.0
+    reports: dict[str, dict[str, float]] = field(default_factory=dict)
+    full_set_s: float = 0.0
+
+
+def log(message: str) -> None:
+    print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
+
+
+def dataset(size: int) -> Path:
+    folder = DATA / f"p{size}-s1-{GENERATOR_VERSION}"
+    stamp = folder / ".complete"
+    if not stamp.exists():
+        log(f"generating {size} projects into {folder.relative_to(ROOT)}")
+        generate(folder, size, seed=1)
+        stamp.touch()
+    return folder
+
+
+def pg_server() -> str | None:
+    url = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+    try:
+        import psycopg
+
+        with psycopg.connect(f"{url}/postgres", connect_timeout=3):
+            return url
+    except Exception:
+        return None
+
+
+def pg_admin(server: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(sql)  # type: ignore[arg-type]
+
+
+def environment(url: str) -> dict[str, str]:
+    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="clustermonitor.settings")
+    env.pop("DEBUG", None)
+    return env
+
+
+def clustermonitor(env: dict[str, str], *args: str) -> tuple[float, float, int, str]:
+    """Run a command; its wall time (s), peak RSS (MB), exit status and stderr tail."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clustermonitor", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    error = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, process.returncode, error.decode(errors="replace")[-2000:]
+
+
+def fresh_database(database: str, size: int, server: str | None) -> str:
+    if database == "sqlite":
+        path = DATA / f"bench-{size}.sqlite3"
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        url = f"sqlite:///{path}"
+    else:
+        assert server is not None
+        name = f"bench_{size}"
+        pg_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        pg_admin(server, f'CREATE DATABASE "{name}"')
+        url = f"{server}/{name}"
+    _, _, status, error = clustermonitor(environment(url), "migrate", "--verbosity", "0", "--skip-checks")
+    if status:
+        raise RuntimeError(f"migrate failed: {error}")
+    return url
+
+
+def drop_database(database: str, size: int, server: str | None) -> None:
+    """The benchmark's databases go once measured (BENCH_KEEP=1 keeps them)."""
+    if os.environ.get("BENCH_KEEP"):
+        return
+    if database == "sqlite":
+        Path(DATA / f"bench-{size}.sqlite3").unlink(missing_ok=True)
+    elif server is not None:
+        pg_admin(server, f'DROP DATABASE IF EXISTS "bench_{size}" WITH (FORCE)')
+
+
+def copy_baseline(folder: Path, database: str, size: int, server: str | None) -> float:
+    """Load the CSV files into plain tables the database's fastest way; seconds."""
+    files = {name: folder / f"{name}.csv" for name in PLAIN if (folder / f"{name}.csv").exists()}
+    if database == "postgres":
+        import psycopg
+
+        assert server is not None
+        name = f"bench_copy_{size}"
+        pg_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        pg_admin(server, f'CREATE DATABASE "{name}"')
+        try:
+            start = time.perf_counter()
+            with psycopg.connect(f"{server}/{name}") as conn, conn.cursor() as cursor:
+                for table, path in files.items():
+                    cursor.execute(f"CREATE TABLE {table} ({PLAIN[table]})")  # type: ignore[arg-type]
+                    copy_sql = f"COPY {table} FROM STDIN (FORMAT csv, HEADER true)"
+                    with cursor.copy(copy_sql) as copy, path.open("rb") as handle:  # type: ignore[arg-type]
+                        while chunk := handle.read(1 << 20):
+                            copy.write(chunk)
+                conn.commit()
+            return time.perf_counter() - start
+        finally:
+            pg_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    path = DATA / f"bench-copy-{size}.sqlite3"
+    path.unlink(missing_ok=True)
+    start = time.perf_counter()
+    conn = sqlite3.connect(path)
+    for table, csv_path in files.items():
+        definition = PLAIN[table].replace("numeric(15,2)", "numeric")
+        columns = definition.count(",") + 1
+        conn.execute(f"CREATE TABLE {table} ({definition})")
+        with csv_path.open(encoding="utf-8", newline="") as handle:
+            rows = csv.reader(handle)
+            next(rows)
+            conn.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * columns)})", rows)
+    conn.commit()
+    conn.close()
+    elapsed = time.perf_counter() - start
+    path.unlink(missing_ok=True)
+    return elapsed
+
+
+def report_times(url: str, year: int, repeat: int) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.reports_worker", str(year), str(repeat)],
+        env=environment(url),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def duckdb_times(folder: Path, year: int, repeat: int) -> dict[str, dict[str, float]]:
+    """Per report: the whole process (connect, load the files, query) and the query alone."""
+    import duckdb
+
+    result = {}
+    for name, files in DUCKDB_FILES.items():
+        start = time.perf_counter()
+        conn = duckdb.connect()
+        for table in files:
+            path = folder / f"{table}.csv"
+            conn.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{path}', header = true)")
+        query = duckdb_text(name, year)
+        conn.execute(query).fetchall()
+        whole = time.perf_counter() - start
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            conn.execute(query).fetchall()
+            times.append(time.perf_counter() - start)
+        conn.close()
+        result[name] = {"whole": whole, "query": min(times)}
+    return result
+
+
+def per_10x(small: float, big: float, small_n: int, big_n: int) -> float:
+    """How many times longer per 10x more data (10 = linear)."""
+    if small <= 0:
+        return float("nan")
+    return (big / small) ** (1 / math.log10(big_n / small_n))
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{memory_kb / 1024**2:.0f} GB RAM"
+    except OSError:
+        memory = "? RAM"
+    pg = ""
+    server = pg_server()
+    if server:
+        import psycopg
+
+        with psycopg.connect(f"{server}/postgres") as conn:
+            row = conn.execute("SHOW server_version").fetchone()
+            pg = f", PostgreSQL {row[0] if row else '?'}"
+    return (
+        f"{cpus} cores ({model}), {memory}, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}{pg}, {platform.system()} {platform.release()}"
+    )
+
+
+def web_latency() -> str:
+    # TODO(issue 5, web): p50/p95 and requests/s of the dashboard and a report API call at
+    # 1, 10 and 50 clients on the 200k dataset, once the web app and its API are finished.
+    return "skipped: the web app is being built (no stable dashboard/API to load yet)"
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,200000,1000000").split(",") if s]
+    wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
+    year = int(os.environ.get("BENCH_YEAR", "2022"))
+    repeat = int(os.environ.get("BENCH_REPEAT", "3"))
+    server = pg_server()
+    databases = [d for d in wanted if d == "sqlite" or (d == "postgres" and server)]
+    notes = [] if "postgres" not in wanted or server else ["PostgreSQL not reachable: SQLite only"]
+    DATA.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    log(f"sizes {sizes}, databases {databases}, year {year}")
+
+    runs: list[Run] = []
+    duck: dict[int, dict[str, dict[str, float]]] = {}
+    for size in sizes:
+        folder = dataset(size)
+        log(f"{size}: DuckDB straight from the CSV files")
+        duck[size] = duckdb_times(folder, year, repeat)
+        for database in databases:
+            run = Run(size, database)
+            runs.append(run)
+            url = fresh_database(database, size, server)
+            log(f"{size} {database}: import")
+            wall, peak, status, error = clustermonitor(
+                environment(url), "import", str(folder), "--quiet", "--skip-checks"
+            )
+            run.import_s, run.import_mb, run.import_ok = wall, peak, status == 0
+            if status:
+                log(f"import FAILED ({status}): {error}")
+                notes.append(f"{size} {database}: the import failed: {error.strip().splitlines()[-1:]}")
+                drop_database(database, size, server)
+                continue
+            log(f"{size} {database}: import {ms(wall)}, {peak:.0f} MB; baseline load")
+            run.baseline_s = copy_baseline(folder, database, size, server)
+            log(f"{size} {database}: reports")
+            times = report_times(url, year, repeat)
+            run.full_set_s = float(times.pop("full_set"))  # type: ignore[arg-type]
+            run.reports = times  # type: ignore[assignment]
+            log(f"{size} {database}: full set {ms(run.full_set_s)}")
+            drop_database(database, size, server)
+    total = time.perf_counter() - started
+    entry = render(runs, duck, sizes, year, total, notes)
+    print(entry)
+    if not os.environ.get("BENCH_NO_RESULTS"):
+        previous = RESULTS.read_text() if RESULTS.exists() else ""
+        head, _, rest = previous.partition("\n## ")
+        if not previous:
+            head = (
+                "# Benchmark results\n\nWritten by `make bench` (`benchmarks/run.py`); newest entry first.\n"
+            )
+        RESULTS.write_text(head.rstrip() + "\n\n" + entry + ("\n## " + rest if rest else ""))
+        log(f"written to {RESULTS.relative_to(ROOT)}")
+
+
+def render(
+    runs: list[Run],
+    duck: dict[int, dict[str, dict[str, float]]],
+    sizes: list[int],
+    year: int,
+    total: float,
+    notes: list[str],
+) -> str:
+    targets: list[tuple[str, bool, str]] = []  # (what, met, detail)
+    lines = [
+        f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — sizes {', '.join(f'{s:,}' for s in sizes)}",
+        "",
+        f"Machine: {machine()}. Reports asked for year {year}; best of the timed runs after a warm-up.",
+        f"Whole run: {ms(total)}.",
+        "",
+        "### Import",
+        "",
+        "| projects | database | import | peak RSS | baseline load | ratio |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    largest = max(sizes)
+    for run in runs:
+        if not run.import_ok:
+            lines.append(f"| {run.size:,} | {run.database} | failed | {run.import_mb:.0f} MB | | |")
+            continue
+        ratio = run.import_s / run.baseline_s if run.baseline_s else float("nan")
+        base = "COPY" if run.database == "postgres" else "executemany"
+        lines.append(
+            f"| {run.size:,} | {run.database} | {ms(run.import_s)} | {run.import_mb:.0f} MB | "
+            f"{base} {ms(run.baseline_s)} | {ratio:.1f}× |"
+        )
+        targets.append(
+            (
+                f"import peak memory < {MEMORY_TARGET_MB} MB ({run.size:,}, {run.database})",
+                run.import_mb < MEMORY_TARGET_MB,
+                f"{run.import_mb:.0f} MB",
+            )
+        )
+        if run.database == "postgres" and run.size == largest:
+            where = "" if largest >= FULL_SIZE else f" (at {largest:,}: 1M not run)"
+            targets.append(
+                (
+                    f"import ≤ {IMPORT_RATIO_TARGET:.0f}× COPY{where}",
+                    ratio <= IMPORT_RATIO_TARGET,
+                    f"{ratio:.1f}×",
+                )
+            )
+
+    lines += [
+        "",
+        f"### Reports (year {year}): ours vs one hand-written SQL query vs DuckDB on the CSV files",
+        "",
+        "| projects | database | report | ours | SQL | ratio | DuckDB whole | DuckDB query |",
+        "|---:|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        for name, times in run.reports.items():
+            ratio = times["ours"] / times["sql"] if times["sql"] else float("nan")
+            d = duck[run.size][name]
+            lines.append(
+                f"| {run.size:,} | {run.database} | {name} | {ms(times['ours'])} | {ms(times['sql'])} | "
+                f"{ratio:.2f}× | {ms(d['whole'])} | {ms(d['query'])} |"
+            )
+            if run.size == largest:
+                targets.append(
+                    (
+                        f"{name} ≤ {REPORT_RATIO_TARGET}× SQL ({run.database}, {run.size:,})",
+                        ratio <= REPORT_RATIO_TARGET,
+                        f"{ratio:.2f}×",
+                    )
+                )
+                targets.append(
+                    (
+                        f"{name} faster than DuckDB's whole process ({run.database}, {run.size:,})",
+                        times["ours"] < d["whole"],
+                        f"{ms(times['ours'])} vs {ms(d['whole'])}",
+                    )
+                )
+        if run.reports:
+            lines.append(f"| {run.size:,} | {run.database} | **full set** | {ms(run.full_set_s)} | | | | |")
+            if run.database == "postgres" and run.size == largest:
+                where = "" if largest >= FULL_SIZE else f" (at {largest:,}: 1M not run)"
+                targets.append(
+                    (
+                        f"full set < {FULL_SET_TARGET_S:.0f} s on PostgreSQL{where}",
+                        run.full_set_s < FULL_SET_TARGET_S,
+                        ms(run.full_set_s),
+                    )
+                )
+
+    lines += ["", "### Growth per 10× of data (10× = linear)", ""]
+    lines += ["| database | measure | from → to | per 10× |", "|---|---|---|---:|"]
+    by_key = {(r.database, r.size): r for r in runs if r.import_ok}
+    for database in sorted({r.database for r in runs}):
+        done = sorted(s for d, s in by_key if d == database)
+        for small, big in itertools.pairwise(done):
+            a, b = by_key[(database, small)], by_key[(database, big)]
+            measures = [
+                ("import", a.import_s, b.import_s),
+                ("full set of reports", a.full_set_s, b.full_set_s),
+            ]
+            measures += [(n, a.reports[n]["ours"], b.reports[n]["ours"]) for n in a.reports]
+            for what, x, y in measures:
+                growth = per_10x(x, y, small, big)
+                lines.append(f"| {database} | {what} | {small:,} → {big:,} | {growth:.1f}× |")
+                if what in ("import", "full set of reports"):
+                    targets.append(
+                        (
+                            f"{what} grows linearly or better ({database}, {small:,} → {big:,})",
+                            growth <= 10.0,
+                            f"{growth:.1f}× per 10×",
+                        )
+                    )
+
+    lines += ["", f"### Web\n\n{web_latency()}", ""]
+    missed = [t for t in targets if not t[1]]
+    if notes:
+        lines += ["### Notes", "", *[f"- {n}" for n in notes], ""]
+    lines += ["### Targets", ""]
+    lines += [f"- {'met' if ok else '**MISSED**'}: {what}: {detail}" for what, ok, detail in targets]
+    lines += [
+        "",
+        "<!-- explain the misses here -->",
+        "",
+        f"targets: {len(targets)}, missed: {len(missed)}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
