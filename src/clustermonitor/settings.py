@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "clustermonitor.datasets",
     "clustermonitor.reports",
     "clustermonitor.web",
+    "clustermonitor.api",
     "clustermonitor.demo",
     "simple_history",
     "django_htmx",

@@ -7,7 +7,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/")
+# /api/ answers anonymous callers itself (401, JSON): it also takes HTTP Basic, which
+# is only checked there.
+OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/api/")
 LANGUAGES = {code for code, _ in settings.LANGUAGES}
 
 Handler = Callable[[HttpRequest], HttpResponse]

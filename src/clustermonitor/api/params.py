@@ -1,0 +1,85 @@
+"""The API's query parameters, checked as the CLI checks its options, named as in the URL.
+
+Every refusal is a `BadParameter` (HTTP 400) naming the parameter, so a script knows
+which part of its request to fix. A report's own rules (`--year` required, `--cluster`
+for pact-resources only) are checked here first, in the API's words; `report_build`
+then checks them again and makes the report.
+"""
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from rest_framework.exceptions import APIException
+
+from clustermonitor.reports.registry import REPORTS, ReportSpec
+
+YEAR = re.compile(r"[0-9]{4}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+REPORT_PARAMETERS = ("year", "cluster", "as_of")
+ANSWER_PARAMETERS = ("year", "as_of", "lang", "format")
+
+
+class BadParameter(APIException):
+    """A query parameter the API refuses: 400, `{"detail": …, "parameter": …}`."""
+
+    status_code = 400
+    default_code = "bad_parameter"
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__({"detail": message, "parameter": parameter})
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    year: int | None
+    cluster: str | None
+    as_of: date | None
+
+
+def only_known(query: Mapping[str, str], known: Collection[str]) -> None:
+    """A misspelt parameter (`asof=`) must not be ignored silently: the answer would be wrong."""
+    for name in query:
+        if name not in known:
+            raise BadParameter(name, f"unknown parameter {name!r}: use {', '.join(known)}")
+
+
+def report_query(spec: ReportSpec, query: Mapping[str, str]) -> ReportQuery:
+    only_known(query, REPORT_PARAMETERS)
+    year = parse_year(query.get("year") or None)
+    if spec.yearly and year is None:
+        raise BadParameter("year", f"{spec.name} needs year, e.g. ?year=2018")
+    if not spec.yearly and year is not None:
+        raise BadParameter("year", f"{spec.name} covers the whole pact and does not take year")
+    cluster = query.get("cluster") or None
+    if cluster is not None and not spec.per_cluster:
+        takers = ", ".join(name for name, other in REPORTS.items() if other.per_cluster)
+        raise BadParameter("cluster", f"cluster is accepted by {takers} only, not by {spec.name}")
+    return ReportQuery(year=year, cluster=cluster, as_of=parse_as_of(query.get("as_of") or None))
+
+
+def parse_year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not YEAR.fullmatch(text):
+        raise BadParameter("year", f"year must be a four-digit year, not {text!r}")
+    return int(text)
+
+
+def parse_as_of(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        if not ISO_DATE.fullmatch(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadParameter("as_of", f"as_of must be a date YYYY-MM-DD, not {text!r}") from None
+
+
+def parse_choice(query: Mapping[str, str], name: str, choices: Collection[str], default: str) -> str:
+    value = query.get(name) or default
+    if value not in choices:
+        raise BadParameter(name, f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value

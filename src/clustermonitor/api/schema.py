@@ -1,0 +1,127 @@
+"""What the OpenAPI schema says of each call: parameters, bodies, every status code.
+
+Kept apart from the views so they stay thin; drf-spectacular reads these through
+`@extend_schema`. 401, 403 and 404 are declared so a client generated from the schema
+(or a schema-driven test) knows every answer the API can give.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+
+from clustermonitor.reports.answer.data import LANGUAGES
+from clustermonitor.reports.registry import REPORTS
+
+
+def documented(**kwargs: Any) -> Callable[[Any], Any]:
+    """`@extend_schema` on a view method, based on drf-spectacular's AutoSchema (the
+    settings keep DRF's default schema class: the API sets its own, per view)."""
+
+    def decorate(method: Any) -> Any:
+        method.schema = AutoSchema
+        return extend_schema(**kwargs)(method)
+
+    return decorate
+
+
+SETTINGS = {
+    "TITLE": "clustermonitor reports API",
+    "DESCRIPTION": (
+        "Read-only: each report of docs/reports.md as the JSON `clustermonitor report NAME "
+        "--format json` prints, and the drafted answer to written question 228 (2019). "
+        "HTTP Basic or a session; every role may read reports, a cluster manager one "
+        "cluster's data only for their own cluster."
+    ),
+    "VERSION": "1",
+}
+
+
+class ErrorSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    detail = serializers.CharField(help_text="what is wrong, in words")
+    parameter = serializers.CharField(
+        required=False, help_text="the query parameter refused (400 only): year, cluster, as_of, …"
+    )
+
+
+class ParameterUseSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    name = serializers.ChoiceField(choices=["year", "cluster", "as_of"])
+    use = serializers.ChoiceField(choices=["required", "optional", "refused"])
+
+
+class ReportListedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    name = serializers.ChoiceField(choices=list(REPORTS))
+    question = serializers.CharField()
+    url = serializers.CharField()
+    parameters = ParameterUseSerializer(many=True)
+
+
+class ReportListSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    reports = ReportListedSerializer(many=True)
+
+
+ERRORS: dict[int | tuple[int, str], Any] = {
+    400: OpenApiResponse(ErrorSerializer, description="a parameter refused; `parameter` names it"),
+    401: OpenApiResponse(ErrorSerializer, description="not authenticated (HTTP Basic or a session)"),
+    403: OpenApiResponse(ErrorSerializer, description="the account may not read this"),
+}
+YEAR = OpenApiParameter(
+    "year",
+    OpenApiTypes.INT,
+    description="the budget year, four digits; required by every report but pact-resources, which refuses it",
+)
+AS_OF = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATE,
+    description="what was known on that date (YYYY-MM-DD); default: everything stored",
+)
+
+REPORT_LIST: dict[str, Any] = {
+    "summary": "The reports and the parameters each takes",
+    "responses": {200: ReportListSerializer, 401: ERRORS[401], 403: ERRORS[403]},
+}
+REPORT: dict[str, Any] = {
+    "summary": "One report, exactly as `clustermonitor report NAME --format json` prints it",
+    "description": (
+        "Amounts are strings with two decimals, ratios strings with four, counts integers "
+        "(docs/reports.md gives every report's shape)."
+    ),
+    "parameters": [
+        OpenApiParameter(
+            "name", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(REPORTS), description="the report"
+        ),
+        YEAR,
+        OpenApiParameter(
+            "cluster",
+            OpenApiTypes.STR,
+            description="pact-resources only: one cluster's code (default: every spearhead cluster)",
+        ),
+        AS_OF,
+    ],
+    "responses": {
+        200: OpenApiResponse(OpenApiTypes.OBJECT, description="the report's JSON object"),
+        **ERRORS,
+        404: OpenApiResponse(ErrorSerializer, description="no report of that name"),
+    },
+}
+ANSWER: dict[str, Any] = {
+    "summary": "The drafted answer to written question 228 (2019) for one year",
+    "parameters": [
+        OpenApiParameter("year", OpenApiTypes.INT, required=True, description="the budget year"),
+        AS_OF,
+        OpenApiParameter("lang", OpenApiTypes.STR, enum=list(LANGUAGES), description="default nl"),
+        OpenApiParameter(
+            "format", OpenApiTypes.STR, enum=["json", "md"], description="default json; md gives Markdown"
+        ),
+    ],
+    "responses": {
+        (200, "application/json"): OpenApiResponse(
+            OpenApiTypes.OBJECT, description="sections with question, paragraphs, tables, note"
+        ),
+        (200, "text/markdown"): OpenApiResponse(OpenApiTypes.STR, description="the answer as Markdown"),
+        **{(status, "application/json"): response for status, response in ERRORS.items()},  # always JSON
+    },
+}

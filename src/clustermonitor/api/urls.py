@@ -1,0 +1,10 @@
+from django.urls import path
+
+from clustermonitor.api import views
+
+urlpatterns = [
+    path("v1/reports/", views.ReportListView.as_view(), name="api-reports"),
+    path("v1/reports/<str:name>/", views.ReportView.as_view(), name="api-report"),
+    path("v1/answer/", views.AnswerView.as_view(), name="api-answer"),
+    path("v1/schema/", views.SchemaView.as_view(), name="api-schema"),
+]
