@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from clustermonitor.reports.answer.texts import HEADERS, MONTHS, TEXTS, VALUES
+from clustermonitor.reports.answer.wording import counted, listed, number
 from clustermonitor.reports.figures import Report
 from clustermonitor.reports.registry import report_build
 from clustermonitor.reports.renderers.display import display, money
@@ -96,9 +97,10 @@ def answer_build(
         if as_of
         else texts["everything"].format(today=long_date(today or date.today(), lang))
     )
-    status = texts["status_definitive" if figures == "definitive" else "status_provisional"].format(
-        year=year, as_of=as_of_text
-    )
+    status_key = "status_definitive" if figures == "definitive" else "status_provisional"
+    if figures != "definitive" and as_of is None:
+        status_key = "status_open"  # "was not yet closed on <today> (everything stored)" reads wrong
+    status = texts[status_key].format(year=year, as_of=long_date(as_of, lang) if as_of else "")
     m = _Money(lang)
     sections = [
         *_question_1(reports["additional-resources"], texts, m, year),
@@ -107,7 +109,14 @@ def answer_build(
         _question_3(reports["pact-resources"], texts),
         _question_4(reports["project-generation"], reports["cluster-overview"], texts, m, year),
         _question_5(reports["project-generation"], reports["cluster-overview"], texts, m, year),
-        _question_6(reports["kpi-status"], _spearhead(reports["pact-resources"]), texts, year),
+        _question_6(
+            reports["kpi-status"],
+            _spearhead(reports["pact-resources"]),
+            [row["cluster"] for row in reports["cluster-overview"]["rows"]],
+            texts,
+            m,
+            year,
+        ),
     ]
     note = texts["note"].format(status=texts[figures].capitalize(), as_of=as_of_text)
     for section in sections:
@@ -137,25 +146,32 @@ class _Money:
     def __call__(self, value: Decimal) -> str:
         return money(value, self.lang)
 
+    def count(self, value: int) -> str:
+        return number(value, self.lang)
+
 
 def _question_1(report: Report, texts: dict[str, str], m: _Money, year: int) -> list[Section]:
     totals = report["totals"]
     if not report["rows"]:
         return [Section("1", texts["q1"], [texts["a1_none"].format(year=year)])]
-    instruments = ", ".join(report["by_instrument"])
+    instruments = list(report["by_instrument"])
+    projects = totals["projects"]
+    via = "a1b_via_one" if projects == 1 else "a1b_via_single" if len(instruments) == 1 else "a1b_via"
     by_instrument = [{"instrument": code, **figures} for code, figures in report["by_instrument"].items()]
     return [
         Section(
             "1",
             texts["q1"],
             [
-                texts["a1"].format(
+                counted(texts, "a1", projects).format(
                     year=year,
-                    projects=totals["projects"],
+                    projects=m.count(projects),
                     total_cost=m(totals["total_cost"]),
                     granted_support=m(totals["granted_support"]),
                 ),
-                texts["a1b"].format(instruments=instruments),
+                counted(texts, "a1b", projects)
+                + " "
+                + texts[via].format(instruments=listed(instruments, texts)),
             ],
             [
                 Table(
@@ -175,10 +191,15 @@ def _question_1(report: Report, texts: dict[str, str], m: _Money, year: int) -> 
 
 def _question_2a(report: Report, texts: dict[str, str], m: _Money, year: int, status: str) -> Section:
     by_envelope = {row["envelope"]: row for row in report["envelopes"]}
-    sentence = texts["a2a"].format(
+    total, budget = report["total"]["committed"], report["total"]["budget"]
+    if not total:
+        key = "a2a_zero" if budget else "a2a_empty"
+    else:
+        key = "a2a" if report["spearhead"]["committed"] else "a2a_ibn_only"
+    sentence = texts[key].format(
         year=year,
-        total=m(report["total"]["committed"]),
-        budget=m(report["total"]["budget"]),
+        total=m(total),
+        budget=m(budget),
         spearhead=m(report["spearhead"]["committed"]),
         operation=m(by_envelope["spearhead_operation"]["committed"]),
         projects=m(by_envelope["spearhead_projects"]["committed"]),
@@ -201,24 +222,12 @@ def _question_2a(report: Report, texts: dict[str, str], m: _Money, year: int, st
 
 def _question_2b(report: Report, texts: dict[str, str], m: _Money, year: int) -> Section:
     totals, pool = report["totals"], report["pool"]
-    sentence = texts["a2b"].format(
-        year=year,
-        clusters=number_word(len(report["rows"]), texts),
-        operation=m(totals["allocated_operation"]),
-        projects=m(totals["allocated_projects"]),
-        applications=totals["applications"],
-        approved=totals["approved"],
-        support=m(totals["approved_support"]),
-        cost=m(totals["approved_total_cost"]),
-        unallocated=m(pool["unallocated"]),
-        drawn=m(pool["drawn"]),
-        other=m(totals["other_public_funding"]),
-    )
+    sentence = _allocations_and_projects(report, texts, m, year)
     rows = [*report["rows"], total_row("cluster", totals)]
     return Section(
         "2b",
         texts["q2b"],
-        [sentence, texts["a2b_note"]],
+        [sentence, texts["a2b_note"]] if report["rows"] else [sentence],
         [
             Table(
                 texts["t_resources"],
@@ -250,6 +259,44 @@ def _question_2b(report: Report, texts: dict[str, str], m: _Money, year: int) ->
     )
 
 
+def _allocations_and_projects(report: Report, texts: dict[str, str], m: _Money, year: int) -> str:
+    """Question 2b in words: allocations, applications, approvals, the pool, other funding."""
+    totals, pool, clusters = report["totals"], report["pool"], len(report["rows"])
+    if not clusters:
+        return texts["a2b_zero"].format(year=year)
+    allocated = totals["allocated_operation"] or totals["allocated_projects"]
+    sentences = [
+        counted(texts, "a2b", clusters).format(
+            year=year,
+            clusters=number_word(clusters, texts),
+            operation=m(totals["allocated_operation"]),
+            projects=m(totals["allocated_projects"]),
+        )
+        if allocated
+        else texts["a2b_unallocated"].format(year=year),
+        counted(texts, "a2b_applications", totals["applications"]).format(
+            applications=m.count(totals["applications"])
+        )
+        + counted(texts, "a2b_approved", totals["approved"]).format(
+            approved=m.count(totals["approved"]),
+            support=m(totals["approved_support"]),
+            cost=m(totals["approved_total_cost"]),
+        ),
+    ]
+    if pool["unallocated"] or pool["drawn"]:
+        sentences.append(
+            counted(texts, "a2b_pool", pool["drawn"]).format(
+                unallocated=m(pool["unallocated"]), drawn=m(pool["drawn"])
+            )
+        )
+    sentences.append(
+        counted(texts, "a2b_other", totals["other_public_funding"]).format(
+            year=year, other=m(totals["other_public_funding"])
+        )
+    )
+    return " ".join(sentences)
+
+
 def _question_3(report: Report, texts: dict[str, str]) -> Section:
     """Clusters × years, for the years with figures (a budget, or an amount) in any cluster."""
     years = sorted(
@@ -260,7 +307,14 @@ def _question_3(report: Report, texts: dict[str, str]) -> Section:
             if row["figures"] != "planned" or row["allocated_operation"] or row["allocated_projects"]
         }
     )
-    span = f"{years[0]}–{years[-1]}" if years else "–"
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(str(y) for y in years)
+    if years:
+        paragraph = [texts["a3"].format(years=span)]
+        if any(block["pact_end_year"] > years[-1] for block in report["clusters"]):
+            paragraph.append(texts["a3_later"])
+        paragraph.append(texts["a3_status"])
+    else:
+        paragraph = [texts["a3_zero"]]
 
     def pivot(measure: str) -> list[dict[str, Any]]:
         return [
@@ -277,7 +331,7 @@ def _question_3(report: Report, texts: dict[str, str]) -> Section:
     return Section(
         "3",
         texts["q3"],
-        [texts["a3"].format(years=span)],
+        [" ".join(paragraph)],
         [
             Table(texts["t_pact_operation"], columns, pivot("allocated_operation")),
             Table(texts["t_pact_projects"], columns, pivot("allocated_projects")),
@@ -288,11 +342,15 @@ def _question_3(report: Report, texts: dict[str, str]) -> Section:
 
 def _question_4(report: Report, overview: Report, texts: dict[str, str], m: _Money, year: int) -> Section:
     totals = overview["totals"]
-    sentence = texts["a4"].format(
-        year=year,
-        used=m(report["earmarked_used"]),
-        approved=totals["approved"],
-        support=m(totals["approved_support"]),
+    used = report["earmarked_used"]
+    sentence = " ".join(
+        [
+            counted(texts, "a4", used).format(year=year, used=m(used)),
+            counted(texts, "a4_approved", totals["approved"]).format(
+                approved=m.count(totals["approved"]), support=m(totals["approved_support"])
+            ),
+            texts["a4_kpi"],
+        ]
     )
     return Section(
         "4",
@@ -318,14 +376,19 @@ def _question_5(report: Report, overview: Report, texts: dict[str, str], m: _Mon
     vil_overview = next((row for row in overview["rows"] if row["cluster"] == VIL), None)
     if vil is None or vil_overview is None:
         return Section("5", texts["q5"], [texts["a5_none"].format(year=year)])
-    sentence = texts["a5"].format(
-        year=year,
-        projects=vil["projects"],
-        support=m(vil["granted_support"]),
-        committed=m(vil["committed_projects"]),
-        allocated=m(vil_overview["allocated_projects"]),
-    )
     rows = [row for row in report["rows"] if row["cluster"] == VIL]
+    committed, allocated = vil["committed_projects"], vil_overview["allocated_projects"]
+    sentences = [
+        counted(texts, "a5", vil["projects"]).format(
+            year=year, projects=m.count(vil["projects"]), support=m(vil["granted_support"])
+        ),
+        counted(texts, "a5_committed", 0 if not committed and not allocated else 2).format(
+            year=year, committed=m(committed), allocated=m(allocated)
+        ),
+    ]
+    if rows:
+        sentences.append(texts["a5_types"])
+    sentence = " ".join(sentences)
     return Section(
         "5",
         texts["q5"],
@@ -336,30 +399,31 @@ def _question_5(report: Report, overview: Report, texts: dict[str, str], m: _Mon
                 ("type", "projects", "granted_support", "total_cost", "average_support"),
                 rows,
             )
-        ],
+        ]
+        if rows
+        else [],
     )
 
 
-def _question_6(report: Report, spearhead: set[str], texts: dict[str, str], year: int) -> Section:
-    """The spearhead clusters' KPIs (the question's subject); other clusters' KPIs are counted."""
+def _question_6(
+    report: Report, spearhead: set[str], running: list[str], texts: dict[str, str], m: _Money, year: int
+) -> Section:
+    """The spearhead clusters' KPIs (the question's subject); other clusters' KPIs are counted.
+
+    `running`: the spearhead clusters whose pact covers the year; those without a KPI target
+    are named, so the overview per cluster does not leave one out silently.
+    """
     rows = [row for row in report["rows"] if row["cluster"] in spearhead]
     clusters = [row for row in report["clusters"] if row["cluster"] in spearhead]
     if not rows:
         return Section("6", texts["q6"], [texts["a6_none"].format(year=year)])
-    counted = Counter(row["status"] for row in rows)
-    paragraphs = [
-        texts["a6"].format(
-            year=year,
-            total=len(rows),
-            met=counted["met"],
-            partly=counted["partly"],
-            missed=counted["missed"],
-            no_data=counted["no_data"],
-        )
-    ]
+    paragraphs = [_kpi_sentence(Counter(row["status"] for row in rows), len(rows), texts, m, year)]
+    missing = [code for code in running if code not in {row["cluster"] for row in clusters}]
+    if missing:
+        paragraphs.append(texts["a6_missing"].format(clusters=listed(missing, texts), year=year))
     others = len(report["rows"]) - len(rows)
     if others:
-        paragraphs.append(texts["a6_others"].format(others=others))
+        paragraphs.append(counted(texts, "a6_others", others).format(others=m.count(others)))
     return Section(
         "6",
         texts["q6"],
@@ -370,3 +434,22 @@ def _question_6(report: Report, spearhead: set[str], texts: dict[str, str], year
         ],
         chart={**report, "rows": rows, "clusters": clusters},
     )
+
+
+def _kpi_sentence(statuses: Counter[str], total: int, texts: dict[str, str], m: _Money, year: int) -> str:
+    """Met, partly met and missed, naming only the non-zero ones; the verb agrees with the first."""
+    found = [(statuses[status], texts[f"a6_{status}"]) for status in ("met", "partly", "missed")]
+    found = [(count, word) for count, word in found if count]
+    if not found:
+        return counted(texts, "a6_all_no_data", total).format(total=m.count(total), year=year)
+    no_data = counted(texts, "a6_no_data", statuses["no_data"]).format(no_data=m.count(statuses["no_data"]))
+    if total == 1:  # "die werd gehaald" / "it was met"
+        ((_, word),) = found
+        results = f"{texts['a6_verb_one']} {word}{no_data}"
+        return texts["a6_one"].format(total=m.count(total), year=year, results=results)
+    (first, word), *rest = found
+    results = [
+        texts["a6_first"].format(verb=counted(texts, "a6_verb", first), count=m.count(first), word=word),
+        *(f"{m.count(count)} {word}" for count, word in rest),
+    ]
+    return texts["a6"].format(total=m.count(total), year=year, results=listed(results, texts) + no_data)
