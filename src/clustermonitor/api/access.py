@@ -23,4 +23,3 @@ class MayRead(BasePermission):
 
     def has_permission(self, request: Any, view: Any) -> bool:
         return permissions.may_read(request.user)
-
