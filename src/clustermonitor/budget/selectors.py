@@ -8,7 +8,7 @@ seed a `LedgerState` with exactly the balances a new entry enters.
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 
 from clustermonitor.aggregates import AmountSum
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
@@ -52,6 +52,20 @@ def year_closed_on(year: int) -> date | None:
         .values_list("closed_on", flat=True)
         .first()
     )
+
+
+def open_years(*, today: date | None = None) -> list[int]:
+    """The years data can still be entered on, ascending: every year with a budget, a
+    status row or in some cluster's pact, and this year and the next, but no closed one."""
+    this_year = (today or date.today()).year
+    years = {this_year, this_year + 1}
+    years.update(Budget.objects.values_list("year", flat=True).distinct())
+    years.update(BudgetYear.objects.values_list("year", flat=True))
+    pacts = Cluster.objects.aggregate(first=Min("pact_start_year"), last=Max("pact_end_year"))
+    if pacts["first"] is not None:
+        years.update(range(pacts["first"], pacts["last"] + 1))
+    closed = set(BudgetYear.objects.filter(status=YearStatus.CLOSED).values_list("year", flat=True))
+    return sorted(years - closed)
 
 
 def budget_amount(*, year: int, envelope: str) -> Decimal:

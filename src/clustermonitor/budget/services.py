@@ -58,6 +58,7 @@ from clustermonitor.domain.ledger import (
     scope_of,
     sort_for_replay,
 )
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.money import CENT, ZERO, amount_text
 from clustermonitor.domain.rules import (
     CODE_PATTERN,
@@ -102,9 +103,11 @@ def ledger_entry_book(
 
         problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount)
         if kind not in KINDS:
-            problems.append(("kind", f"unknown kind {kind}: one of {', '.join(LedgerKind)}"))
+            problems.append(
+                ("kind", _("unknown kind {kind}: one of {kinds}", kind=kind, kinds=", ".join(LedgerKind)))
+            )
         if the_cluster is None:
-            problems.append(("cluster", f"unknown cluster {cluster}"))
+            problems.append(("cluster", _("unknown cluster {cluster}", cluster=cluster)))
         elif not problems:  # the row rules need known values to judge
             problems += ledger_entry_problems(
                 year=year,
@@ -116,7 +119,7 @@ def ledger_entry_book(
                 amount=amount,
             )
         if not CODE_PATTERN.fullmatch(ref):
-            problems.append(("ref", "must be 1–40 letters, digits, '_', '.' or '-'"))
+            problems.append(("ref", _("must be 1–40 letters, digits, '_', '.' or '-'")))
         elif LedgerEntry.objects.filter(ref=ref).exists():
             problems.append(("ref", _duplicate_ref(ref)))
         problems += _closed_year_problems(year)
@@ -125,7 +128,16 @@ def ledger_entry_book(
 
         if kind == LedgerKind.COMMITMENT and budget is None:
             raise BookingRefused(
-                [("amount", f"no budget is set for {envelope} {year}: a commitment needs one (budget 0.00)")]
+                [
+                    (
+                        "amount",
+                        _(
+                            "no budget is set for {envelope} {year}: a commitment needs one (budget 0.00)",
+                            envelope=envelope,
+                            year=year,
+                        ),
+                    )
+                ]
             )
         entry = Entry(ref, date, year, kind, envelope, the_cluster.code, project or None, amount)
         problems = _balance_problems(entry, budget=budget, cluster=the_cluster, project=the_project)
@@ -177,7 +189,7 @@ def allocation_set(
         problems += _closed_year_problems(year)
         the_cluster = Cluster.objects.filter(code=cluster).first()
         if the_cluster is None:
-            problems.append(("cluster", f"unknown cluster {cluster}"))
+            problems.append(("cluster", _("unknown cluster {cluster}", cluster=cluster)))
         if the_cluster is None or problems:
             raise AllocationRefused(problems)
 
@@ -199,8 +211,14 @@ def allocation_set(
             problems.append(
                 (
                     "amount",
-                    f"the allocations of {envelope} {year} would add up to {amount_text(others + amount)}, "
-                    f"more than its budget ({amount_text(budget_amount)})",
+                    _(
+                        "the allocations of {envelope} {year} would add up to {total}, "
+                        "more than its budget ({budget})",
+                        envelope=envelope,
+                        year=year,
+                        total=amount_text(others + amount),
+                        budget=amount_text(budget_amount),
+                    ),
                 )
             )
         if problems:
@@ -237,8 +255,13 @@ def budget_set(
             problems.append(
                 (
                     "amount",
-                    f"{amount_text(amount)} is less than the {amount_text(allocated)} "
-                    f"already allocated of {envelope} {year}",
+                    _(
+                        "{amount} is less than the {allocated} already allocated of {envelope} {year}",
+                        amount=amount_text(amount),
+                        allocated=amount_text(allocated),
+                        envelope=envelope,
+                        year=year,
+                    ),
                 )
             )
         committed = selectors.envelope_year_tally(year=year, envelope=envelope).net
@@ -246,8 +269,13 @@ def budget_set(
             problems.append(
                 (
                     "amount",
-                    f"{amount_text(amount)} is less than the net commitments "
-                    f"({amount_text(committed)}) on {envelope} {year}",
+                    _(
+                        "{amount} is less than the net commitments ({committed}) on {envelope} {year}",
+                        amount=amount_text(amount),
+                        committed=amount_text(committed),
+                        envelope=envelope,
+                        year=year,
+                    ),
                 )
             )
         if problems:
@@ -276,7 +304,9 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
         problems = _year_problems(year)
         already = selectors.year_closed_on(year)
         if already is not None:
-            problems.append(("year", f"{year} is already closed (on {already})"))
+            problems.append(
+                ("year", _("{year} is already closed (on {closed_on})", year=year, closed_on=already))
+            )
         if problems:
             raise YearCloseRefused(problems)
 
@@ -284,20 +314,24 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
         latest = late.first()
         if latest is not None:
             count = late.count()
-            entries = (
-                f"1 ledger entry of {year} is" if count == 1 else f"{count} ledger entries of {year} are"
+            facts = {"year": year, "closed_on": closed_on, "ref": latest.ref, "date": latest.date}
+            message = (
+                _(
+                    "1 ledger entry of {year} is dated after {closed_on} (the latest: {ref} on {date}); "
+                    "close the year on {date} or later",
+                    **facts,
+                )
+                if count == 1
+                else _(
+                    "{count} ledger entries of {year} are dated after {closed_on} (the latest: {ref} on "
+                    "{date}); close the year on {date} or later",
+                    count=count,
+                    **facts,
+                )
             )
-            raise YearCloseRefused(
-                [
-                    (
-                        "closed_on",
-                        f"{entries} dated after {closed_on} (the latest: {latest.ref} on {latest.date}); "
-                        f"close the year on {latest.date} or later",
-                    )
-                ]
-            )
+            raise YearCloseRefused([("closed_on", message)])
 
-        budget_year, _ = BudgetYear.objects.update_or_create(
+        budget_year, _created = BudgetYear.objects.update_or_create(
             year=year, defaults={"status": YearStatus.CLOSED, "closed_on": closed_on}
         )
         _audit(actor, "closed", f"year {year} on {closed_on}")
@@ -394,8 +428,14 @@ def _balance_problems(
             problems.append(
                 (
                     "amount",
-                    f"dated {entry.date}, it breaks a balance at a later date: on {breach.entry.date} "
-                    f"(entry {breach.entry.ref}) {breach.message}",
+                    _(
+                        "dated {date}, it breaks a balance at a later date: "
+                        "on {later} (entry {ref}) {breach}",
+                        date=entry.date,
+                        later=breach.entry.date,
+                        ref=breach.entry.ref,
+                        breach=breach.message,
+                    ),
                 )
             )
     return problems
@@ -406,20 +446,29 @@ def _vocabulary_problems(
 ) -> list[Problem]:
     problems = _year_problems(year)
     if envelope not in ENVELOPES:
-        problems.append(("envelope", f"unknown envelope {envelope}: one of {', '.join(Envelope)}"))
+        problems.append(
+            (
+                "envelope",
+                _(
+                    "unknown envelope {envelope}: one of {envelopes}",
+                    envelope=envelope,
+                    envelopes=", ".join(Envelope),
+                ),
+            )
+        )
     if amount.is_finite() and abs(amount) > MAX_AMOUNT:
-        problems.append(("amount", f"at most {amount_text(MAX_AMOUNT)}"))
+        problems.append(("amount", _("at most {amount}", amount=amount_text(MAX_AMOUNT))))
     elif not amount.is_finite() or amount != amount.quantize(CENT):
-        problems.append(("amount", "euros with at most two decimals"))
+        problems.append(("amount", _("euros with at most two decimals")))
     elif zero_allowed and amount < 0:
-        problems.append(("amount", "must not be negative"))
+        problems.append(("amount", _("must not be negative")))
     return problems
 
 
 def _year_problems(year: int) -> list[Problem]:
     if 1000 <= year <= 9999:
         return []
-    return [("year", f"{year} is not a four-digit year")]
+    return [("year", _("{year} is not a four-digit year", year=year))]
 
 
 def _closed_year_problems(year: int) -> list[Problem]:
@@ -429,15 +478,20 @@ def _closed_year_problems(year: int) -> list[Problem]:
     return [
         (
             "year",
-            f"{year} is closed (on {closed_on}): its figures are definitive; "
-            "book corrections on an open year",
+            _(
+                "{year} is closed (on {closed_on}): its figures are definitive; "
+                "book corrections on an open year",
+                year=year,
+                closed_on=closed_on,
+            ),
         )
     ]
 
 
 def _duplicate_ref(ref: str) -> str:
-    return (
-        f"ledger entry {ref} already exists; a stored entry never changes: book a correction under a new ref"
+    return _(
+        "ledger entry {ref} already exists; a stored entry never changes: book a correction under a new ref",
+        ref=ref,
     )
 
 

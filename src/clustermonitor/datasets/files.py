@@ -108,11 +108,7 @@ class ClustersImport(FileImport):
     key_fields = ("code",)
 
     def problems(self, v: Values) -> list[Problem]:
-        if v["pact_end_year"] < v["pact_start_year"]:
-            return [
-                ("pact_end_year", f"{v['pact_end_year']} is before pact_start_year {v['pact_start_year']}")
-            ]
-        return []
+        return rules.cluster_problems(pact_start_year=v["pact_start_year"], pact_end_year=v["pact_end_year"])
 
     def fields(self, v: Values) -> dict[str, Any]:
         return {name: ("" if v[name] is None else v[name]) for name in self.spec.column_names}

@@ -19,6 +19,7 @@ from clustermonitor.domain.enums import (
     ProjectStatus,
     envelope_fits,
 )
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.money import amount_text
 
 Problem = tuple[str, str]  # (column, message)
@@ -47,11 +48,38 @@ class ProjectFacts:
     granted_support: Decimal | None
 
 
+def cluster_problems(*, pact_start_year: int, pact_end_year: int) -> list[Problem]:
+    """The row rule of a cluster: its pact ends in or after the year it starts."""
+    if pact_end_year < pact_start_year:
+        return [
+            (
+                "pact_end_year",
+                _(
+                    "{end} is before pact_start_year {start}",
+                    end=pact_end_year,
+                    start=pact_start_year,
+                ),
+            )
+        ]
+    return []
+
+
 def envelope_problems(envelope: str, cluster: ClusterFacts) -> list[Problem]:
     if envelope_fits(envelope, cluster.type):
         return []
-    wanted = "ibn" if cluster.type == ClusterType.IBN else "spearhead_operation or spearhead_projects"
-    return [("envelope", f"{envelope} does not fit {cluster.type} cluster {cluster.code} ({wanted})")]
+    wanted = "ibn" if cluster.type == ClusterType.IBN else _("spearhead_operation or spearhead_projects")
+    return [
+        (
+            "envelope",
+            _(
+                "{envelope} does not fit {type} cluster {cluster} ({wanted})",
+                envelope=envelope,
+                type=cluster.type,
+                cluster=cluster.code,
+                wanted=wanted,
+            ),
+        )
+    ]
 
 
 def allocation_problems(
@@ -66,7 +94,11 @@ def allocation_problems(
         problems.append(
             (
                 "amount",
-                f"{amount_text(amount)} exceeds the yearly operation cap of {amount_text(cap)}",
+                _(
+                    "{amount} exceeds the yearly operation cap of {cap}",
+                    amount=amount_text(amount),
+                    cap=amount_text(cap),
+                ),
             )
         )
     return problems
@@ -87,28 +119,53 @@ def project_problems(
     problems: list[Problem] = []
     if channel == Channel.EARMARKED:
         if instrument != EARMARKED_INSTRUMENT:
-            problems.append(("instrument", f"an earmarked project needs instrument {EARMARKED_INSTRUMENT}"))
+            problems.append(
+                (
+                    "instrument",
+                    _("an earmarked project needs instrument {instrument}", instrument=EARMARKED_INSTRUMENT),
+                )
+            )
         if not type_eligible:
-            problems.append(("type", "this project type may not be funded from the earmarked budget"))
+            problems.append(("type", _("this project type may not be funded from the earmarked budget")))
         if cluster.type != ClusterType.SPEARHEAD:
-            problems.append(("cluster", f"{cluster.code} is not a spearhead cluster: no earmarked projects"))
+            problems.append(
+                (
+                    "cluster",
+                    _("{cluster} is not a spearhead cluster: no earmarked projects", cluster=cluster.code),
+                )
+            )
     elif instrument == EARMARKED_INSTRUMENT:
-        problems.append(("instrument", f"{EARMARKED_INSTRUMENT} is for earmarked projects only"))
+        problems.append(
+            ("instrument", _("{instrument} is for earmarked projects only", instrument=EARMARKED_INSTRUMENT))
+        )
     if status in (ProjectStatus.APPROVED, ProjectStatus.REJECTED) and decided_on is None:
-        problems.append(("decided_on", f"required when the status is {status}"))
+        problems.append(("decided_on", _("required when the status is {status}", status=status)))
     if status == ProjectStatus.SUBMITTED and decided_on is not None:
-        problems.append(("decided_on", "not allowed while the status is submitted"))
+        problems.append(("decided_on", _("not allowed while the status is submitted")))
     if decided_on is not None and decided_on < submitted_on:
-        problems.append(("decided_on", f"{decided_on} is before submitted_on {submitted_on}"))
+        problems.append(
+            (
+                "decided_on",
+                _(
+                    "{decided_on} is before submitted_on {submitted_on}",
+                    decided_on=decided_on,
+                    submitted_on=submitted_on,
+                ),
+            )
+        )
     if status == ProjectStatus.APPROVED and granted_support is None:
-        problems.append(("granted_support", "required when the status is approved"))
+        problems.append(("granted_support", _("required when the status is approved")))
     if status != ProjectStatus.APPROVED and granted_support is not None:
-        problems.append(("granted_support", f"not allowed when the status is {status}"))
+        problems.append(("granted_support", _("not allowed when the status is {status}", status=status)))
     if granted_support is not None and granted_support > total_cost:
         problems.append(
             (
                 "granted_support",
-                f"{amount_text(granted_support)} exceeds total_cost {amount_text(total_cost)}",
+                _(
+                    "{granted_support} exceeds total_cost {total_cost}",
+                    granted_support=amount_text(granted_support),
+                    total_cost=amount_text(total_cost),
+                ),
             )
         )
     return problems
@@ -127,14 +184,19 @@ def ledger_entry_problems(
     """Row rules of one ledger entry; `project` is the stored/known project or None."""
     problems: list[Problem] = []
     if amount <= 0:
-        problems.append(("amount", "must be greater than 0"))
+        problems.append(("amount", _("must be greater than 0")))
     problems += envelope_problems(envelope, cluster)
     if kind == LedgerKind.COMMITMENT and not cluster.pact_covers(year):
-        problems.append(("year", "a commitment must lie within the pact: " + _outside_pact(year, cluster)))
+        problems.append(
+            (
+                "year",
+                _("a commitment must lie within the pact: {reason}", reason=_outside_pact(year, cluster)),
+            )
+        )
     if envelope == Envelope.SPEARHEAD_PROJECTS:
         problems += _ledger_project_problems(cluster, project, project_ref)
     elif project_ref:
-        problems.append(("project", f"not allowed on envelope {envelope}"))
+        problems.append(("project", _("not allowed on envelope {envelope}", envelope=envelope)))
     return problems
 
 
@@ -142,25 +204,48 @@ def _ledger_project_problems(
     cluster: ClusterFacts, project: ProjectFacts | None, project_ref: str | None
 ) -> list[Problem]:
     if not project_ref:
-        return [("project", "required on envelope spearhead_projects")]
+        return [("project", _("required on envelope spearhead_projects"))]
     if project is None:
-        return [("project", f"unknown project {project_ref}")]
+        return [("project", _("unknown project {project}", project=project_ref))]
     if project.channel != Channel.EARMARKED or project.status != ProjectStatus.APPROVED:
-        return [("project", f"{project_ref} is not an approved earmarked project")]
+        return [("project", _("{project} is not an approved earmarked project", project=project_ref))]
     if project.cluster != cluster.code:
-        return [("project", f"{project_ref} belongs to cluster {project.cluster}, not {cluster.code}")]
+        return [
+            (
+                "project",
+                _(
+                    "{project} belongs to cluster {owner}, not {cluster}",
+                    project=project_ref,
+                    owner=project.cluster,
+                    cluster=cluster.code,
+                ),
+            )
+        ]
     return []
 
 
 def closed_year_problem(year: int, closed_on: date | None, booking_date: date) -> list[Problem]:
     """A ledger entry of a closed year must be dated on or before its closing date."""
     if closed_on is not None and booking_date > closed_on:
-        return [("date", f"{booking_date} is after {year} was closed on {closed_on}")]
+        return [
+            (
+                "date",
+                _(
+                    "{date} is after {year} was closed on {closed_on}",
+                    date=booking_date,
+                    year=year,
+                    closed_on=closed_on,
+                ),
+            )
+        ]
     return []
 
 
 def _outside_pact(year: int, cluster: ClusterFacts) -> str:
-    return (
-        f"{year} is outside the pact years of {cluster.code} "
-        f"({cluster.pact_start_year}–{cluster.pact_end_year})"
+    return _(
+        "{year} is outside the pact years of {cluster} ({start}–{end})",
+        year=year,
+        cluster=cluster.code,
+        start=cluster.pact_start_year,
+        end=cluster.pact_end_year,
     )

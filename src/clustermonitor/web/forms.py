@@ -1,46 +1,101 @@
 """Forms of the data-entry pages. Field names are the services' column names, so every
 (column, message) problem a service raises lands beside its field."""
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.budget.models import EnvelopeChoices, LedgerKindChoices
+from clustermonitor.budget.selectors import open_years
+from clustermonitor.clusters.models import ClusterTypeChoices
+from clustermonitor.clusters.selectors import cluster_choices
+from clustermonitor.domain.messages import Message
+from clustermonitor.kpis.selectors import kpi_choices
 from clustermonitor.projects.models import ChannelChoices
+from clustermonitor.projects.selectors import project_type_choices
 
 DATE = forms.DateInput(attrs={"type": "date"})
 AMOUNT = {"max_digits": 15, "decimal_places": 2}
+BLANK = [("", "—")]
+
+
+def translated(message: str) -> str:
+    """A service's message in the active language: a `Message` is looked up by its English
+    template and filled in with its (translated) values; other text is looked up as is."""
+    if not isinstance(message, Message):
+        return gettext(message) if message else message
+    params = {
+        name: translated(value) if isinstance(value, Message) else value
+        for name, value in message.params.items()
+    }
+    text = gettext(message.template)
+    return text.format(**params) if params else text
 
 
 def add_problems(form: forms.Form, problems: list[tuple[str, str]]) -> None:
+    """Each (column, message) problem of a refusal beside its field, in the active language."""
     for column, message in problems:
-        form.add_error(column if column in form.fields else None, message)
+        form.add_error(column if column in form.fields else None, translated(message))
 
 
-class BookingForm(forms.Form):
+def year_field(label: Any) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(label=label, coerce=int)
+
+
+class EntryForm(forms.Form):
+    """A data-entry form whose lists come from the database when it is made: `lists` maps
+    a field to `clusters` (all, or only `cluster`: a cluster manager's), `years` (the open
+    ones), `project_types` or `kpis`."""
+
+    lists: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *args: Any, cluster: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sources: dict[str, Callable[[], list[tuple[Any, str]]]] = {
+            "clusters": lambda: cluster_choices(only=cluster),
+            "years": lambda: [(year, str(year)) for year in open_years()],
+            "project_types": project_type_choices,
+            "kpis": kpi_choices,
+        }
+        for name, source in self.lists.items():
+            if name in self.fields:
+                self.fields[name].choices = BLANK + sources[source]()  # type: ignore[attr-defined]
+
+
+class BookingForm(EntryForm):
+    lists = {"year": "years", "cluster": "clusters"}
+
     ref = forms.CharField(label=_("reference"), max_length=40)
     date = forms.DateField(label=_("booking date"), widget=DATE)
-    year = forms.IntegerField(label=_("budget year"))
+    year = year_field(_("budget year"))
     kind = forms.ChoiceField(label=_("kind"), choices=LedgerKindChoices.choices)
     envelope = forms.ChoiceField(label=_("envelope"), choices=EnvelopeChoices.choices)
-    cluster = forms.CharField(label=_("cluster"), max_length=40)
+    cluster = forms.ChoiceField(label=_("cluster"))
     project = forms.CharField(label=_("project"), max_length=40, required=False)
     amount = forms.DecimalField(label=_("amount"), **AMOUNT)
     note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AllocationForm(forms.Form):
-    year = forms.IntegerField(label=_("year"))
-    cluster = forms.CharField(label=_("cluster"), max_length=40)
+class AllocationForm(EntryForm):
+    lists = {"year": "years", "cluster": "clusters"}
+
+    year = year_field(_("year"))
+    cluster = forms.ChoiceField(label=_("cluster"))
     envelope = forms.ChoiceField(label=_("envelope"), choices=EnvelopeChoices.choices)
     amount = forms.DecimalField(label=_("amount"), **AMOUNT)
     decided_on = forms.DateField(label=_("decided on"), required=False, widget=DATE)
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(EntryForm):
+    lists = {"cluster": "clusters", "type": "project_types"}
+
     ref = forms.CharField(label=_("reference"), max_length=40)
-    cluster = forms.CharField(label=_("cluster"), max_length=40)
+    cluster = forms.ChoiceField(label=_("cluster"))
     title = forms.CharField(label=_("title"))
-    type = forms.CharField(label=_("project type"), max_length=40)
+    type = forms.ChoiceField(label=_("project type"))
     channel = forms.ChoiceField(label=_("channel"), choices=ChannelChoices.choices)
     instrument = forms.CharField(label=_("instrument"), max_length=40, required=False)
     submitted_on = forms.DateField(label=_("submitted on"), widget=DATE)
@@ -66,17 +121,33 @@ class UploadForm(forms.Form):
     replace = forms.BooleanField(label=_("replace: delete rows the dataset lacks"), required=False)
 
 
-class BudgetForm(forms.Form):
-    year = forms.IntegerField(label=_("year"))
+class BudgetForm(EntryForm):
+    lists = {"year": "years"}
+
+    year = year_field(_("year"))
     envelope = forms.ChoiceField(label=_("envelope"), choices=EnvelopeChoices.choices)
     amount = forms.DecimalField(label=_("amount"), **AMOUNT)
     source = forms.CharField(label=_("source"), initial="Hermesfonds")
 
 
-class KpiFigureForm(forms.Form):
-    cluster = forms.CharField(label=_("cluster"), max_length=40)
-    kpi = forms.CharField(label=_("KPI"), max_length=40)
-    year = forms.IntegerField(label=_("year"))
+class KpiFigureForm(EntryForm):
+    lists = {"cluster": "clusters", "kpi": "kpis", "year": "years"}
+
+    cluster = forms.ChoiceField(label=_("cluster"))
+    kpi = forms.ChoiceField(label=_("KPI"))
+    year = year_field(_("year"))
     value = forms.DecimalField(label=_("value"), max_digits=30, decimal_places=8)
     reported_on = forms.DateField(label=_("reported on"), required=False, widget=DATE)
     source = forms.CharField(label=_("source"), required=False)
+
+
+class ClusterForm(forms.Form):
+    """A new cluster (with its code) or a change of one (`code` removed: it never changes)."""
+
+    code = forms.CharField(label=_("code"), max_length=40)
+    name = forms.CharField(label=_("name"))
+    type = forms.ChoiceField(label=_("type"), choices=BLANK + list(ClusterTypeChoices.choices))
+    domain = forms.CharField(label=_("domain"), required=False)
+    recognised_on = forms.DateField(label=_("recognised on"), widget=DATE)
+    pact_start_year = forms.IntegerField(label=_("first pact year"))
+    pact_end_year = forms.IntegerField(label=_("last pact year"))

@@ -1,10 +1,10 @@
-"""Writes of project applications through their life (submitted → approved with granted
-support / rejected / withdrawn) and of KPI targets and results.
+"""Writes of project applications through their life: submitted → approved (with granted
+support), rejected or withdrawn.
 
-The core has services for the budget and the ledger (`budget.services`); a project row
-is checked by the same contract rule the importer applies (`domain.rules.project_problems`)
-and refused with a `WriteRefused` carrying every (column, message) problem, so the forms
-show them beside their fields. (Candidates to move to `projects/services.py`.)
+A project row is checked by the contract rule the importer applies
+(`domain.rules.project_problems`); a refusal is a `ProjectRefused` (a `WriteRefused`)
+carrying every (column, message) problem, so a form shows each beside its field.
+Nothing of a closed year changes: no application submitted, no decision dated in it.
 """
 
 from datetime import date
@@ -16,8 +16,8 @@ from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import CODE_PATTERN, ClusterFacts, Problem, project_problems
-from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 
 DECISIONS = (ProjectStatus.APPROVED, ProjectStatus.REJECTED, ProjectStatus.WITHDRAWN)
@@ -25,15 +25,6 @@ DECISIONS = (ProjectStatus.APPROVED, ProjectStatus.REJECTED, ProjectStatus.WITHD
 
 class ProjectRefused(WriteRefused):
     """A project application or decision was refused."""
-
-
-def _facts(cluster: Cluster) -> ClusterFacts:
-    return ClusterFacts(cluster.code, cluster.type, cluster.pact_start_year, cluster.pact_end_year)
-
-
-def _closed(year: int, column: str) -> list[Problem]:
-    closed_on = budget_selectors.year_closed_on(year)
-    return [(column, f"{year} is closed (on {closed_on}): nothing of it may change")] if closed_on else []
 
 
 def project_submit(
@@ -49,7 +40,11 @@ def project_submit(
     requested_support: Decimal,
     actor: str,
 ) -> Project:
-    """Store a new application (status submitted); raises ProjectRefused."""
+    """Store a new application (status submitted); raises ProjectRefused.
+
+    `cluster` and `type` are codes; an earmarked application without an instrument gets
+    the earmarked one (HERMES).
+    """
     with transaction.atomic():
         problems: list[Problem] = []
         the_cluster = Cluster.objects.filter(code=cluster).first()
@@ -57,17 +52,17 @@ def project_submit(
         if channel == Channel.EARMARKED and not instrument:
             instrument = EARMARKED_INSTRUMENT
         if not CODE_PATTERN.fullmatch(ref):
-            problems.append(("ref", "must be 1–40 letters, digits, '_', '.' or '-'"))
+            problems.append(("ref", _("must be 1–40 letters, digits, '_', '.' or '-'")))
         elif Project.objects.filter(ref=ref).exists():
-            problems.append(("ref", f"project {ref} already exists"))
+            problems.append(("ref", _("project {ref} already exists", ref=ref)))
         if the_cluster is None:
-            problems.append(("cluster", f"unknown cluster {cluster}"))
+            problems.append(("cluster", _("unknown cluster {cluster}", cluster=cluster)))
         if kind is None:
-            problems.append(("type", f"unknown project type {type}"))
+            problems.append(("type", _("unknown project type {type}", type=type)))
         if not title.strip():
-            problems.append(("title", "required"))
+            problems.append(("title", _("required")))
         if total_cost < 0 or requested_support < 0:
-            problems.append(("total_cost", "amounts may not be negative"))
+            problems.append(("total_cost", _("amounts may not be negative")))
         problems += _closed(submitted_on.year, "submitted_on")
         if the_cluster is not None and kind is not None:
             problems += project_problems(
@@ -103,14 +98,24 @@ def project_submit(
 def project_decide(
     *, ref: str, status: str, decided_on: date | None, granted_support: Decimal | None, actor: str
 ) -> Project:
-    """Approve (with granted support), reject or withdraw a submitted application."""
+    """Approve (with granted support), reject or withdraw a submitted application;
+    raises ProjectRefused (Project.DoesNotExist for an unknown ref)."""
     with transaction.atomic():
         project = Project.objects.select_for_update().select_related("cluster", "type").get(ref=ref)
         problems: list[Problem] = []
         if project.status != ProjectStatus.SUBMITTED:
-            problems.append(("status", f"project {ref} is {project.status}: only a submitted one is decided"))
+            problems.append(
+                (
+                    "status",
+                    _(
+                        "project {ref} is {status}: only a submitted one is decided",
+                        ref=ref,
+                        status=project.status,
+                    ),
+                )
+            )
         if status not in DECISIONS:
-            problems.append(("status", f"choose one of {', '.join(DECISIONS)}"))
+            problems.append(("status", _("choose one of {choices}", choices=", ".join(DECISIONS))))
         if decided_on is not None:
             problems += _closed(decided_on.year, "decided_on")
         problems += project_problems(
@@ -132,45 +137,17 @@ def project_decide(
     return project
 
 
-class KpiFigureRefused(WriteRefused):
-    """A KPI target or result was refused."""
+def _facts(cluster: Cluster) -> ClusterFacts:
+    return budget_selectors.cluster_facts(cluster)
 
 
-def kpi_figure_set(
-    *,
-    what: str,
-    cluster: str,
-    kpi: str,
-    year: int,
-    value: Decimal,
-    reported_on: date | None = None,
-    source: str = "",
-    actor: str,
-) -> KpiTarget | KpiResult:
-    """Create or change a KPI target (`what="target"`) or reported result (`"result"`) of an
-    open year; the importer's rules: a known cluster and KPI, nothing in a closed year."""
-    with transaction.atomic():
-        problems: list[Problem] = []
-        the_cluster = Cluster.objects.filter(code=cluster).first()
-        the_kpi = Kpi.objects.filter(code=kpi).first()
-        if the_cluster is None:
-            problems.append(("cluster", f"unknown cluster {cluster}"))
-        if the_kpi is None:
-            problems.append(("kpi", f"unknown KPI {kpi}"))
-        if what == "result" and reported_on is None:
-            problems.append(("reported_on", "required for a result"))
-        problems += _closed(year, "year")
-        if problems:
-            raise KpiFigureRefused(problems)
-        if what == "target":
-            figure, _ = KpiTarget.objects.update_or_create(
-                cluster=the_cluster, kpi=the_kpi, year=year, defaults={"target": value}
-            )
-            return figure
-        result, _ = KpiResult.objects.update_or_create(
-            cluster=the_cluster,
-            kpi=the_kpi,
-            year=year,
-            defaults={"value": value, "reported_on": reported_on, "source": source or f"web: {actor}"},
+def _closed(year: int, column: str) -> list[Problem]:
+    closed_on = budget_selectors.year_closed_on(year)
+    if closed_on is None:
+        return []
+    return [
+        (
+            column,
+            _("{year} is closed (on {closed_on}): nothing of it may change", year=year, closed_on=closed_on),
         )
-        return result
+    ]

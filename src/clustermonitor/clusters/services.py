@@ -1,0 +1,210 @@
+"""Writes of clusters: recognise a new cluster, change a cluster's data.
+
+The contract's rules for `clusters.csv`: a code of 1–40 letters, digits, `_ . -` (the
+key; it never changes once stored: it names the cluster in every file and binds its
+managers), a name, the type `spearhead` or `ibn`, four-digit pact years with the last
+not before the first (`domain.rules.cluster_problems`, the importer's rule).
+
+A change of type or pact years must leave every stored row of the cluster valid, by the
+same row rules the importer re-checks after upserting a cluster
+(`allocation_problems`, `ledger_entry_problems`, `project_problems`): so no allocation or
+commitment falls outside the pact, no envelope stops fitting the type, no earmarked
+project loses its spearhead cluster — in open and closed years alike, which is how
+nothing of a closed year changes. The cluster row is locked `FOR UPDATE` while this is
+checked, which makes every concurrent insert referring to the cluster (a booking, an
+allocation, an application) wait. A refusal is a `ClusterRefused` (a `WriteRefused`)
+with every (column, message) problem; django-simple-history records each change.
+"""
+
+from collections.abc import Iterator
+from datetime import date
+
+from django.db import connection, transaction
+from django.db.models import F
+
+from clustermonitor.budget import selectors as budget_selectors
+from clustermonitor.budget.errors import WriteRefused
+from clustermonitor.budget.models import Allocation, LedgerEntry
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.domain.enums import OPERATION_ENVELOPES, ClusterType, operation_cap_key
+from clustermonitor.domain.messages import _
+from clustermonitor.domain.rules import (
+    CODE_PATTERN,
+    ClusterFacts,
+    Problem,
+    ProjectFacts,
+    allocation_problems,
+    cluster_problems,
+    ledger_entry_problems,
+    project_problems,
+)
+from clustermonitor.projects.models import Project
+
+STORED_PROBLEMS_SHOWN = 5  # a type change can break hundreds of rows: name the first few
+
+
+class ClusterRefused(WriteRefused):
+    """A new cluster or a change of a cluster was refused."""
+
+
+def cluster_create(
+    *,
+    code: str,
+    name: str,
+    type: str,
+    domain: str = "",
+    recognised_on: date,
+    pact_start_year: int,
+    pact_end_year: int,
+    actor: str,
+) -> Cluster:
+    """Store a new cluster; raises ClusterRefused."""
+    with transaction.atomic():
+        problems: list[Problem] = []
+        if not CODE_PATTERN.fullmatch(code):
+            problems.append(("code", _("must be 1–40 letters, digits, '_', '.' or '-'")))
+        elif Cluster.objects.filter(code=code).exists():
+            problems.append(("code", _("cluster {code} already exists", code=code)))
+        problems += _row_problems(
+            name=name, type=type, pact_start_year=pact_start_year, pact_end_year=pact_end_year
+        )
+        if problems:
+            raise ClusterRefused(problems)
+        cluster = Cluster(
+            code=code,
+            name=name,
+            type=type,
+            domain=domain,
+            recognised_on=recognised_on,
+            pact_start_year=pact_start_year,
+            pact_end_year=pact_end_year,
+        )
+        cluster._change_reason = f"created by {actor}"  # type: ignore[attr-defined]
+        cluster.save()
+    return cluster
+
+
+def cluster_update(
+    *,
+    code: str,
+    name: str,
+    type: str,
+    domain: str = "",
+    recognised_on: date,
+    pact_start_year: int,
+    pact_end_year: int,
+    actor: str,
+) -> Cluster:
+    """Change the data of cluster `code` (not its code); raises ClusterRefused
+    (Cluster.DoesNotExist for an unknown code)."""
+    with transaction.atomic():
+        if not connection.features.has_select_for_update:
+            # SQLite: take the database's write lock before reading (see budget.services).
+            Cluster.objects.filter(code=code).update(type=F("type"))
+        cluster = Cluster.objects.select_for_update().get(code=code)
+        problems = _row_problems(
+            name=name, type=type, pact_start_year=pact_start_year, pact_end_year=pact_end_year
+        )
+        if problems:
+            raise ClusterRefused(problems)
+        new = ClusterFacts(code, type, pact_start_year, pact_end_year)
+        if new != budget_selectors.cluster_facts(cluster):
+            problems = _stored_row_problems(cluster, new)
+            if problems:
+                raise ClusterRefused(problems)
+        cluster.name, cluster.type, cluster.domain = name, type, domain
+        cluster.recognised_on = recognised_on
+        cluster.pact_start_year, cluster.pact_end_year = pact_start_year, pact_end_year
+        cluster._change_reason = f"changed by {actor}"  # type: ignore[attr-defined]
+        cluster.save()
+    return cluster
+
+
+def _row_problems(*, name: str, type: str, pact_start_year: int, pact_end_year: int) -> list[Problem]:
+    problems: list[Problem] = []
+    if not name.strip():
+        problems.append(("name", _("required")))
+    if type not in set(ClusterType):
+        problems.append(
+            ("type", _("unknown type {type}: one of {types}", type=type, types=", ".join(ClusterType)))
+        )
+    years_valid = True
+    for column, year in (("pact_start_year", pact_start_year), ("pact_end_year", pact_end_year)):
+        if not 1000 <= year <= 9999:
+            problems.append((column, _("{year} is not a four-digit year", year=year)))
+            years_valid = False
+    if years_valid:
+        problems += cluster_problems(pact_start_year=pact_start_year, pact_end_year=pact_end_year)
+    return problems
+
+
+def _stored_row_problems(cluster: Cluster, new: ClusterFacts) -> list[Problem]:
+    """The stored rows of the cluster that its new facts would make invalid, each problem
+    placed on the cluster's field that causes it; the first few, then how many more."""
+    found = list(_stored_findings(cluster, new))
+    problems = found[:STORED_PROBLEMS_SHOWN]
+    if len(found) > STORED_PROBLEMS_SHOWN:
+        more = len(found) - STORED_PROBLEMS_SHOWN
+        problems.append((problems[-1][0], _("… and {count} more stored rows", count=more)))
+    return problems
+
+
+def _stored_findings(cluster: Cluster, new: ClusterFacts) -> Iterator[Problem]:
+    caps = {
+        envelope: budget_selectors.parameter_value(operation_cap_key(envelope))
+        for envelope in OPERATION_ENVELOPES
+    }
+    allocations = Allocation.objects.filter(cluster=cluster).order_by("year", "envelope")
+    for year, envelope, amount in allocations.values_list("year", "envelope", "amount"):
+        for column, message in allocation_problems(
+            year=year, envelope=envelope, amount=amount, cluster=new, cap=caps.get(envelope)
+        ):
+            row = _("allocation {year} {envelope}: {problem}", year=year, envelope=envelope, problem=message)
+            yield _field(column, year, new), row
+
+    entries = LedgerEntry.objects.filter(cluster=cluster).order_by("date", "id")
+    fields = (
+        "ref",
+        "year",
+        "kind",
+        "envelope",
+        "amount",
+        "project__ref",
+        "project__channel",
+        "project__status",
+    )
+    for ref, year, kind, envelope, amount, project_ref, channel, status in entries.values_list(*fields):
+        stored = ProjectFacts(project_ref, new.code, channel, status, None) if project_ref else None
+        for column, message in ledger_entry_problems(
+            year=year,
+            kind=kind,
+            envelope=envelope,
+            cluster=new,
+            project=stored,
+            project_ref=project_ref,
+            amount=amount,
+        ):
+            yield _field(column, year, new), _("ledger entry {ref}: {problem}", ref=ref, problem=message)
+
+    projects = Project.objects.filter(cluster=cluster).order_by("ref").select_related("type")
+    for project in projects:
+        for column, message in project_problems(
+            cluster=new,
+            type_eligible=project.type.earmarked_eligible,
+            channel=project.channel,
+            instrument=project.instrument,
+            submitted_on=project.submitted_on,
+            status=project.status,
+            decided_on=project.decided_on,
+            total_cost=project.total_cost,
+            granted_support=project.granted_support,
+        ):
+            yield _field(column, None, new), _("project {ref}: {problem}", ref=project.ref, problem=message)
+
+
+def _field(column: str, year: int | None, new: ClusterFacts) -> str:
+    """The cluster's field a stored row's problem comes from: a year outside the pact from
+    the pact year it passed, anything else (envelope, earmarked projects) from the type."""
+    if column == "year" and year is not None:
+        return "pact_start_year" if year < new.pact_start_year else "pact_end_year"
+    return "type"
