@@ -8,6 +8,17 @@ Settings (environment):
   BENCH_REPEAT     timed runs per report (best kept, after one warm-up), default 3
   BENCH_NO_RESULTS set to 1 to print only, without writing benchmarks/RESULTS.md
   BENCH_KEEP       set to 1 to keep the benchmark databases (bench_N, benchmarks/data/*.sqlite3)
+  BENCH_WEB_SIZE   the dataset size the web benchmark serves, default 200000 (0: no web benchmark;
+                   skipped when that size is not in BENCH_SIZES)
+  BENCH_WEB_SECONDS, BENCH_WEB_WARMUP  seconds measured (default 6) and warmed up (default 2) per
+                   page and number of clients (1, 10, 50)
+  BENCH_WEB_WORKERS gunicorn workers, default 2 x cores + 1
+
+Duration of the default run on a quiet 2-core machine, estimated from partial runs: about
+23 min with the datasets already generated (+3 min to generate the 1M one the first time):
+10k ≈ 1 min, 200k ≈ 6.5 min (of which the web benchmark ≈ 2.7 min), 1M ≈ 7 min on PostgreSQL
+and ≈ 8.5 min on SQLite. To stay well under 30 min on a busy machine: BENCH_WEB_SECONDS=3,
+BENCH_REPEAT=2, or BENCH_DATABASES=postgres for the 1M targets (which are PostgreSQL's).
 
 Datasets are generated once by `benchmarks.generate` (seed 1) and cached under
 benchmarks/data/ (git-ignored). Every measure is printed beside its baseline:
@@ -15,7 +26,9 @@ benchmarks/data/ (git-ignored). Every measure is printed beside its baseline:
   (on SQLite: one executemany per file into plain tables, in one transaction);
 - each report (`report_build`) vs one hand-written SQL query on the same tables, and vs
   DuckDB computing the same figures straight from the CSV files (load + GROUP BY);
-- growth per 10x of data.
+- growth per 10x of data;
+- the web app under 1, 10 and 50 concurrent clients (benchmarks/web.py): the dashboard and a
+  report call, served by gunicorn, p50/p95 latency and requests/s.
 """
 
 import csv
@@ -32,6 +45,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks import web
 from benchmarks.generate import generate
 from benchmarks.queries import DUCKDB_FILES, duckdb_text
 
@@ -74,6 +88,8 @@ class Run:
     baseline_s: float = 0.0
     reports: dict[str, dict[str, float]] = field(default_factory=dict)
     full_set_s: float = 0.0
+    web_results: list[web.WebResult] = field(default_factory=list)
+    web_error: str = ""
 
 
 def log(message: str) -> None:
@@ -276,17 +292,12 @@ def machine() -> str:
     )
 
 
-def web_latency() -> str:
-    # TODO(issue 5, web): p50/p95 and requests/s of the dashboard and a report API call at
-    # 1, 10 and 50 clients on the 200k dataset, once the web app and its API are finished.
-    return "skipped: the web app is being built (no stable dashboard/API to load yet)"
-
-
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,200000,1000000").split(",") if s]
     wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
     year = int(os.environ.get("BENCH_YEAR", "2022"))
     repeat = int(os.environ.get("BENCH_REPEAT", "3"))
+    web_size = int(os.environ.get("BENCH_WEB_SIZE", "200000"))
     server = pg_server()
     databases = [d for d in wanted if d == "sqlite" or (d == "postgres" and server)]
     notes = [] if "postgres" not in wanted or server else ["PostgreSQL not reachable: SQLite only"]
@@ -321,9 +332,17 @@ def main() -> None:
             run.full_set_s = float(times.pop("full_set"))  # type: ignore[arg-type]
             run.reports = times  # type: ignore[assignment]
             log(f"{size} {database}: full set {ms(run.full_set_s)}")
+            if size == web_size:
+                log(f"{size} {database}: web, gunicorn under 1, 10 and 50 clients")
+                try:
+                    run.web_results = web.measure(database, environment(url), year)
+                except Exception as exc:  # the other measures stand; say why this one is missing
+                    run.web_error = f"{type(exc).__name__}: {exc}"
+                    log(f"web FAILED: {run.web_error}")
+                    notes.append(f"{size} {database}: the web benchmark failed: {run.web_error}")
             drop_database(database, size, server)
     total = time.perf_counter() - started
-    entry = render(runs, duck, sizes, year, total, notes)
+    entry = render(runs, duck, sizes, year, total, notes, web_size)
     print(entry)
     if not os.environ.get("BENCH_NO_RESULTS"):
         previous = RESULTS.read_text() if RESULTS.exists() else ""
@@ -343,6 +362,7 @@ def render(
     year: int,
     total: float,
     notes: list[str],
+    web_size: int = 0,
 ) -> str:
     targets: list[tuple[str, bool, str]] = []  # (what, met, detail)
     lines = [
@@ -450,7 +470,11 @@ def render(
                         )
                     )
 
-    lines += ["", f"### Web\n\n{web_latency()}", ""]
+    web_lines, web_targets = web.render(
+        [r for run in runs for r in run.web_results], web_size if web_size in sizes else None
+    )
+    lines += ["", "### Web", "", *web_lines, ""]
+    targets += web_targets
     missed = [t for t in targets if not t[1]]
     if notes:
         lines += ["### Notes", "", *[f"- {n}" for n in notes], ""]

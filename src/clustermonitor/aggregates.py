@@ -22,6 +22,16 @@ class AmountSum(Sum):
     def get_db_converters(self, connection: Any) -> list[Any]:
         return [*super().get_db_converters(connection), _cents_to_amount]
 
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        """PostgreSQL adds numerics exactly: SUM the column itself and turn only the sum
+        into cents, instead of rounding and casting every row (a third of the query)."""
+        cents, *rest = self.get_source_expressions()
+        column = cents.get_source_expressions()[0].get_source_expressions()[0].lhs  # Cast(Round(col * 100))
+        clone = self.copy()
+        clone.set_source_expressions([column, *rest])
+        sql, params = super(AmountSum, clone).as_sql(compiler, connection, **extra_context)
+        return f"CAST(ROUND(({sql}) * 100) AS bigint)", params
+
 
 def _cents_to_amount(value: int | None, expression: Any, connection: Any) -> Decimal | None:
     return None if value is None else Decimal(int(value)).scaleb(-2)

@@ -260,11 +260,13 @@ class LedgerImport(FileImport):
     append_only = True
 
     def prepare(self, batch: Sequence[tuple[int, Values]]) -> None:
+        from clustermonitor.datasets.importer import with_keys
+
         refs = {v["project"] for _, v in batch if v["project"]}
         self.projects: dict[str, tuple[int, rules.ProjectFacts]] = {
             ref: (pk, rules.ProjectFacts(ref, cluster, channel, status, granted))
-            for pk, ref, cluster, channel, status, granted in Project.objects.filter(
-                ref__in=refs
+            for pk, ref, cluster, channel, status, granted in with_keys(
+                Project.objects.all(), "ref", list(refs)
             ).values_list("pk", "ref", "cluster__code", "channel", "status", "granted_support")
         }
 

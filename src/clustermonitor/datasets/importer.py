@@ -10,8 +10,9 @@ when they would change.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, QuerySet
 
 from clustermonitor.budget.models import BudgetYear, Parameter
 from clustermonitor.clusters.models import Cluster
@@ -29,7 +30,7 @@ from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, 
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
-from clustermonitor.datasets.values import BadValue, parse
+from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kpis.models import Kpi
@@ -169,10 +170,15 @@ class ImportRun:
         if not self.header_ok(spec, source.header):
             return
         index = {name: i for i, name in enumerate(source.header)}
+        # Per column, once per file: where its cell is and how it is parsed.
+        plan = [
+            (column, index.get(column.name), PARSERS[column.kind], frozenset(column.choices or ()))
+            for column in spec.columns
+        ]
         batch: list[tuple[int, Values]] = []
         with self.progress.file(source) as advance:
             for line, cells in source.records():
-                values = self.parse_record(spec, index, line, cells)
+                values = self.parse_record(spec, index, line, cells, plan)
                 if values is not None:
                     batch.append((line, values))
                 if len(batch) >= BATCH_SIZE:
@@ -182,15 +188,19 @@ class ImportRun:
             self.flush(handler, batch)
 
     def parse_record(
-        self, spec: contract.FileSpec, index: dict[str, int], line: int, cells: list[str]
+        self,
+        spec: contract.FileSpec,
+        index: dict[str, int],
+        line: int,
+        cells: list[str],
+        plan: list[tuple[contract.Column, int | None, Callable[[str], object], frozenset[str]]],
     ) -> Values | None:
         if len(cells) != len(index):
             self.error(spec.name, line, "-", f"{len(cells)} fields where the header has {len(index)}")
             return None
         values: Values = {}
         ok = True
-        for column in spec.columns:
-            position = index.get(column.name)
+        for column, position, parser, choices in plan:
             text = cells[position] if position is not None else ""
             if text == "":
                 values[column.name] = None
@@ -199,7 +209,8 @@ class ImportRun:
                     ok = False
                 continue
             try:
-                values[column.name] = parse(column, text)
+                # values.parse, with the column's parser looked up once per file
+                values[column.name] = parser(text) if not choices or text in choices else parse(column, text)
             except BadValue as exc:
                 self.error(spec.name, line, column.name, str(exc))
                 ok = False
@@ -336,7 +347,7 @@ class Upsert:
         key_fields = self.handler.key_fields
         queryset = self.handler.model.objects.all()
         if len(key_fields) == 1:
-            queryset = queryset.filter(**{f"{key_fields[0]}__in": [f[key_fields[0]] for _, f in rows]})
+            queryset = with_keys(queryset, key_fields[0], [f[key_fields[0]] for _, f in rows])
         return {
             tuple(row[k] for k in key_fields): (row["pk"], row) for row in queryset.values("pk", *compared)
         }
@@ -408,9 +419,28 @@ class Upsert:
                 cursor.executemany(sql, [[_db_value(v) for v in row] for row in rows])
         key = self.handler.key_fields[0]
         lines = {fields[key]: line for line, fields in creates}
-        new = model.objects.filter(**{f"{key}__in": list(lines)}).values_list(key, "pk")
+        new = with_keys(model.objects.all(), key, list(lines)).values_list(key, "pk")
         for code, pk in sorted(new, key=lambda pair: pair[1]):
             self.lines.created(pk, lines[code])
+
+
+def with_keys(queryset: QuerySet[Any], field: str, keys: list[Any]) -> QuerySet[Any]:
+    """`field IN keys` as one query parameter: an array on PostgreSQL, JSON on SQLite.
+
+    A batch asks for 2,000 keys at a time; as an IN list of 2,000 placeholders the ORM
+    prepares each value and psycopg parses the long statement again for every batch (its
+    cache stops at 4 kB), which cost a fifth of a large import.
+    """
+    model = queryset.model
+    column = f"{connection.ops.quote_name(model._meta.db_table)}."
+    column += connection.ops.quote_name(model._meta.get_field(field).column)
+    if connection.vendor == "postgresql":
+        return queryset.extra(where=[f"{column} = ANY(%s)"], params=[keys])
+    if connection.vendor == "sqlite" and all(isinstance(k, str | int) for k in keys):
+        return queryset.extra(
+            where=[f"{column} IN (SELECT value FROM json_each(%s))"], params=[json.dumps(keys)]
+        )
+    return queryset.filter(**{f"{field}__in": keys})
 
 
 def _db_value(value: Any) -> Any:

@@ -5,6 +5,7 @@ rolls everything back) and maps each finding to the file line the row came from;
 `check` runs them over the whole database, optionally as known on a date.
 """
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -188,23 +189,32 @@ def project_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
 def ledger_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
     """Row rules of stored entries the import did not check, then the balance replay."""
     name = contract.LEDGER.name
-    granted: dict[str, Decimal] = {}
+    # The granted support of the projects with entries on the last few dates read, not of
+    # every project of the ledger. The replay judges a date's balances when the streams in
+    # front of it have read ahead: `_in_replay_order` sorts the next date whole and peeks at
+    # the first entry of the one after, so at most two later dates were read; four are kept.
+    granted: deque[tuple[date, dict[str, Decimal]]] = deque(maxlen=4)
     row_findings: list[Finding] = []
 
     def valid_entries() -> Iterator[Entry]:
         for pk, entry, project in _ledger_rows(data, lines):
-            problems = [] if pk in lines else _stored_entry_problems(data, entry, project)
+            # entry.line: the file line of a row this import checked, 0 for a stored-only row
+            problems = [] if entry.line else _stored_entry_problems(data, entry, project)
             row_findings.extend(Finding(name, pk, entry.ref, column, message) for column, message in problems)
             if not problems:
                 if project is not None:
-                    granted[project.ref] = project.granted_support or ZERO
+                    if not granted or granted[-1][0] != entry.date:
+                        granted.append((entry.date, {}))
+                    granted[-1][1][project.ref] = project.granted_support or ZERO
                 yield entry
 
-    limits = Limits(
-        budget=data.budget,
-        cap=data.cap,
-        granted=lambda ref: granted.get(ref, ZERO),
-    )
+    def granted_of(ref: str) -> Decimal:
+        for _, of_date in reversed(granted):
+            if ref in of_date:
+                return of_date[ref]
+        return ZERO
+
+    limits = Limits(budget=data.budget, cap=data.cap, granted=granted_of)
     breaches = list(LedgerState(limits).replay(_in_replay_order(valid_entries())))
     yield from row_findings
     for breach in breaches:

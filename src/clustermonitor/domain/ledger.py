@@ -17,6 +17,7 @@ of that date (in input order) that enters it. Import replays the whole ledger; a
 seeds the tallies from the database and replays one entry, so both share these rules.
 """
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, LedgerKind
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.money import ZERO, amount_text
 
 Balance = tuple[str, ...]  # (rule, *key)
@@ -99,6 +101,74 @@ def balances_entered(entry: Entry) -> list[Balance]:
     return balances
 
 
+_KINDS: dict[str, int] = {LedgerKind.COMMITMENT: 0, LedgerKind.DECOMMITMENT: 1}  # else payment: 2
+
+
+class ScopeTallies:
+    """scope → Tally, compact for project scopes: a replay of the whole ledger holds one
+    per project (a million at 1M projects).
+
+    A project's three sums are kept as whole cents in one `array` slot, its ref as the only
+    object (about 150 bytes a project, against 500 for a `Tally` of `Decimal`s keyed by a
+    tuple). Amounts that are not whole cents, or sums beyond 64 bits, keep an exact `Tally`
+    instead, as every operation scope does: reading a scope always gives the exact sums.
+    """
+
+    def __init__(self) -> None:
+        self._slot: dict[str, int] = {}
+        self._cents = array("q")  # 3 per slot: committed, decommitted, paid
+        self._exact: dict[tuple[str, ...], Tally] = defaultdict(Tally)
+
+    def add(self, scope: tuple[str, ...], kind: str, amount: Decimal) -> None:
+        if scope[0] != "project" or scope in self._exact:
+            self._exact[scope].add(kind, amount)
+            return
+        ref = scope[1]
+        slot = self._slot.get(ref)
+        if slot is None:
+            slot = self._slot[ref] = len(self._cents) // 3
+            self._cents.extend((0, 0, 0))
+        cents = amount.scaleb(2)
+        index = 3 * slot + _KINDS.get(kind, 2)
+        if cents == cents.to_integral_value():
+            try:
+                self._cents[index] += int(cents)
+                return
+            except OverflowError:
+                pass
+        self._exact[scope] = self[scope]  # from now on exact, this scope only
+        self._exact[scope].add(kind, amount)
+
+    def __getitem__(self, scope: tuple[str, ...]) -> Tally:
+        """A copy of the scope's sums (zero when it has none)."""
+        if scope in self._exact or scope[0] != "project":
+            tally = self._exact.get(scope)
+            return Tally() if tally is None else Tally(tally.committed, tally.decommitted, tally.paid)
+        slot = self._slot.get(scope[1])
+        if slot is None:
+            return Tally()
+        committed, decommitted, paid = self._cents[3 * slot : 3 * slot + 3]
+        return Tally(_from_cents(committed), _from_cents(decommitted), _from_cents(paid))
+
+    def __setitem__(self, scope: tuple[str, ...], tally: Tally) -> None:
+        """Seed a scope with stored sums (a booking replays from the database's totals)."""
+        self._exact[scope] = Tally(tally.committed, tally.decommitted, tally.paid)
+
+    def __contains__(self, scope: object) -> bool:
+        return scope in self._exact or (
+            isinstance(scope, tuple) and len(scope) == 2 and scope[0] == "project" and scope[1] in self._slot
+        )
+
+    def __len__(self) -> int:
+        return len(self._slot) + sum(
+            1 for scope in self._exact if scope[0] != "project" or scope[1] not in self._slot
+        )
+
+
+def _from_cents(cents: int) -> Decimal:
+    return ZERO + Decimal(cents).scaleb(-2)
+
+
 @dataclass
 class LedgerState:
     """Running tallies of the ledger; `seed` them from stored totals, then `replay`."""
@@ -106,12 +176,12 @@ class LedgerState:
     limits: Limits
     envelope_year: dict[tuple[str, int], Tally] = field(default_factory=lambda: defaultdict(Tally))
     operation_year: dict[tuple[str, str, int], Tally] = field(default_factory=lambda: defaultdict(Tally))
-    scopes: dict[tuple[str, ...], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    scopes: ScopeTallies = field(default_factory=ScopeTallies)
     reported: set[Balance] = field(default_factory=set)
 
     def apply(self, entry: Entry) -> None:
         scope = scope_of(entry)
-        self.scopes[scope].add(entry.kind, entry.amount)
+        self.scopes.add(scope, entry.kind, entry.amount)
         if entry.kind == LedgerKind.PAYMENT:
             return
         self.envelope_year[(entry.envelope, entry.year)].add(entry.kind, entry.amount)
@@ -126,46 +196,60 @@ class LedgerState:
             net = self.envelope_year[(envelope, year)].net
             budget = self.limits.budget(year, envelope)
             if budget is not None and net > budget:
-                return (
-                    f"net commitments on {envelope} {year} ({amount_text(net)}) "
-                    f"exceed its budget ({amount_text(budget)})"
+                return _(
+                    "net commitments on {envelope} {year} ({net}) exceed its budget ({budget})",
+                    envelope=envelope,
+                    year=year,
+                    net=amount_text(net),
+                    budget=amount_text(budget),
                 )
         elif rule == "cap":
             cluster, envelope, year = key[0], key[1], int(key[2])
             net = self.operation_year[(cluster, envelope, year)].net
             cap = self.limits.cap(envelope)
             if net > cap:
-                return (
-                    f"net operation commitments of {cluster} on {envelope} {year} "
-                    f"({amount_text(net)}) exceed the yearly cap ({amount_text(cap)})"
+                return _(
+                    "net operation commitments of {cluster} on {envelope} {year} ({net}) "
+                    "exceed the yearly cap ({cap})",
+                    cluster=cluster,
+                    envelope=envelope,
+                    year=year,
+                    net=amount_text(net),
+                    cap=amount_text(cap),
                 )
         elif rule == "grant":
             net = self.scopes[("project", key[0])].net
             granted = self.limits.granted(key[0])
             if net > granted:
-                return (
-                    f"net commitments of project {key[0]} ({amount_text(net)}) "
-                    f"exceed its granted support ({amount_text(granted)})"
+                return _(
+                    "net commitments of project {project} ({net}) exceed its granted support ({granted})",
+                    project=key[0],
+                    net=amount_text(net),
+                    granted=amount_text(granted),
                 )
         elif rule == "decommit":
             tally = self.scopes[tuple(key)]
             if tally.decommitted > tally.committed:
-                return (
-                    f"decommitments ({amount_text(tally.decommitted)}) exceed commitments "
-                    f"({amount_text(tally.committed)}) of {_scope_name(key)}"
+                return _(
+                    "decommitments ({decommitted}) exceed commitments ({committed}) of {scope}",
+                    decommitted=amount_text(tally.decommitted),
+                    committed=amount_text(tally.committed),
+                    scope=_scope_name(key),
                 )
         elif rule == "payment":
             tally = self.scopes[tuple(key)]
             if tally.decommitted <= tally.committed and tally.paid > tally.net:
-                return (
-                    f"payments ({amount_text(tally.paid)}) exceed net commitments "
-                    f"({amount_text(tally.net)}) of {_scope_name(key)}"
+                return _(
+                    "payments ({paid}) exceed net commitments ({net}) of {scope}",
+                    paid=amount_text(tally.paid),
+                    net=amount_text(tally.net),
+                    scope=_scope_name(key),
                 )
         return None
 
     def replay(self, entries: Iterable[Entry]) -> Iterator[Breach]:
         """Apply entries (sorted by date, stable), yielding each balance's first breach."""
-        for _, same_date in groupby(entries, key=lambda e: e.date):
+        for _date, same_date in groupby(entries, key=lambda e: e.date):
             last_entering: dict[Balance, Entry] = {}
             for entry in same_date:
                 self.apply(entry)
@@ -186,8 +270,8 @@ class LedgerState:
 
 def _scope_name(key: list[str]) -> str:
     if key[0] == "project":
-        return f"project {key[1]}"
-    return f"{key[1]} on {key[2]}"
+        return _("project {project}", project=key[1])
+    return _("{cluster} on {envelope}", cluster=key[1], envelope=key[2])
 
 
 def sort_for_replay(entries: list[Entry]) -> list[Entry]:
