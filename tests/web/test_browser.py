@@ -141,7 +141,7 @@ def test_project_application_submitted_then_approved(page: Any, demo_site: str) 
     page.goto(f"{demo_site}/projects/new/")
     page.fill("input[name=ref]", "WEB.2020.1")
     page.fill("input[name=title]", "Slimme sluizen")
-    page.fill("input[name=type]", kind.code)
+    page.select_option("select[name=type]", kind.code)  # the cluster list holds BLUE only, chosen
     page.fill("input[name=submitted_on]", "2020-09-01")
     page.fill("input[name=total_cost]", "500000")
     page.fill("input[name=requested_support]", "250000")
@@ -176,16 +176,18 @@ def test_overspending_commitment_is_refused(page: Any, demo_site: str) -> None:
     page.goto(f"{demo_site}/ledger/book/")
     page.fill("input[name=ref]", "WEB-OVER-1")
     page.fill("input[name=date]", f"{year}-10-01")
-    page.fill("input[name=year]", str(year))
+    page.select_option("select[name=year]", str(year))
     page.select_option("select[name=kind]", "commitment")
-    page.select_option("select[name=envelope]", "spearhead_projects")
-    page.fill("input[name=cluster]", "BLUE")
+    page.select_option("select[name=cluster]", "BLUE")
     page.fill("input[name=project]", project.ref)
+    page.select_option("select[name=envelope]", "spearhead_projects")
+    page.wait_for_selector("#position-uncommitted")  # htmx: the envelope-year and the project, live
+    assert page.locator("#position-available").inner_text().startswith("beschikbaar € ")
     page.fill("input[name=amount]", "900000000.00")
     page.click("form.entry button[type=submit]")
     page.wait_for_selector("#error-amount")
 
-    assert "exceed" in page.locator("#error-amount").inner_text()
+    assert "overschrijden" in page.locator("#error-amount").inner_text()  # the service's message, in Dutch
     shot(page, "booking-refused")
 
 
@@ -204,3 +206,46 @@ def test_switch_language(page: Any, demo_site: str) -> None:
     shot(page, "dashboard-en")
     page.goto(f"{demo_site}/years/2019/?lang=nl")
     assert page.locator("html").get_attribute("lang") == "nl"
+
+
+FOCUSED = """() => {
+  const e = document.activeElement, s = getComputedStyle(e), box = e.getBoundingClientRect();
+  return {id: e.id, tag: e.tagName, cls: e.className, href: e.getAttribute('href'),
+          ring: s.outlineStyle !== 'none' && s.outlineWidth !== '0px', x: box.x, y: box.y};
+}"""
+
+
+def test_keyboard_only_login_and_dashboard(page: Any, demo_site: str) -> None:
+    """Tab through the login form and the dashboard without a mouse; every stop shows a
+    focus ring; the skip link comes first and leads to the content; Enter opens a figure."""
+    page.goto(f"{demo_site}/accounts/login/?next=/years/2019/")
+    assert page.evaluate(FOCUSED)["id"] == "id_username"  # autofocus
+    page.keyboard.type("viewer")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["id"] == "id_password"
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Tab")
+    button = page.evaluate(FOCUSED)
+    assert (button["tag"], button["ring"]) == ("BUTTON", True)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#year-status")
+
+    page.keyboard.press("Tab")
+    skip = page.evaluate(FOCUSED)
+    assert (skip["cls"], skip["href"], skip["ring"]) == ("skip", "#main", True)
+    assert skip["x"] >= 0 and skip["y"] >= 0  # shown on screen when focused
+    shot(page, "keyboard-skip-link")
+    page.keyboard.press("Enter")
+    assert page.evaluate(FOCUSED)["id"] == "main"
+
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        assert stop["ring"], stop
+        if "figure" in stop["cls"]:
+            break
+    else:
+        pytest.fail("no figure of the budget table reached by keyboard")
+    shot(page, "keyboard-figure")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#drill-total")

@@ -21,10 +21,16 @@ MATRIX: list[tuple[str, set[str]]] = [
     ("/reports/project-generation/?year=2018", ALL),
     ("/reports/kpi-status/?year=2018", ALL),
     ("/reports/budget-overview/?year=2018&format=csv&table=0", ALL),
+    ("/reports/budget-overview/?year=2018&format=xlsx", ALL),
+    ("/reports/kpi-status/?year=2018&format=html", ALL),
     ("/clusters/VIL/", ALL),
     ("/clusters/SIM/", READ_ALL),
+    ("/clusters/new/", WRITERS),
+    ("/clusters/VIL/edit/", WRITERS),  # not even a cluster's own manager
     ("/projects/V1/", ALL),
     ("/projects/S1/", READ_ALL),  # a cluster manager opening another cluster's project by URL
+    ("/projects/", ALL),  # a cluster manager sees their own cluster's projects only
+    ("/projects/?year=2018&cluster=SIM&status=approved&type=ICON&page=2", ALL),
     ("/projects/new/", ALL - {"viewer"}),
     ("/projects/V9/decide/", WRITERS),
     ("/ledger/", ALL),
@@ -42,6 +48,7 @@ MATRIX: list[tuple[str, set[str]]] = [
     ("/import/", WRITERS),
     ("/export/", READ_ALL),
     ("/history/", READ_ALL),
+    ("/history/budget-year/2018/", READ_ALL),  # records of no one cluster: readers of everything
     ("/admin/", {"admin"}),
 ]
 
@@ -107,3 +114,19 @@ def test_cluster_manager_drills_only_into_their_own_figures(clients: dict[str | 
     assert "cluster=VIL" in page
     assert "cluster=SIM" not in page
     assert "scope=pact" not in page  # totals span every cluster
+
+
+def test_record_history_follows_the_records_cluster(clients: dict[str | None, Client]) -> None:
+    from clustermonitor.clusters.models import Cluster
+    from clustermonitor.projects.models import Project
+
+    own = Project.objects.get(ref="V1").pk
+    other = Project.objects.get(ref="S1").pk
+    for role, client in clients.items():
+        for url, allowed in (
+            (f"/history/project/{own}/", ALL),
+            (f"/history/project/{other}/", READ_ALL),
+            (f"/history/cluster/{Cluster.objects.get(code='SIM').pk}/", READ_ALL),
+        ):
+            status = client.get(url).status_code
+            assert status == (200 if role in allowed else 302 if role is None else 403), (role, url)

@@ -13,6 +13,8 @@ PAGES = [
     "/reports/cluster-overview/?year=2019",
     "/reports/pact-resources/",
     "/ledger/?year=2019",
+    "/projects/?year=2019",
+    "/history/",
     "/clusters/BLUE/",
     "/drill/ledger/?year=2019&measure=committed",
     "/drill/projects/?year=2019&measure=approved&channel=earmarked&column=approved_support",

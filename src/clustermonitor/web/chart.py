@@ -1,6 +1,7 @@
 """A grouped bar chart as inline SVG geometry (no JavaScript, no build step).
 
-Only presentation: the bars' lengths are proportional to the report's figures.
+Only presentation: the bars' lengths are proportional to the report's figures. A missing
+figure (None) has no bar (and says so in its title), never a bar of length zero.
 """
 
 from decimal import Decimal
@@ -15,21 +16,25 @@ def bar_chart(
     label_key: str,
     labels: dict[str, str],
     series: tuple[tuple[str, str], ...] = SERIES,
+    label_width: int = LABEL,
 ) -> dict[str, Any]:
     """Rows of figures → groups of horizontal bars, one per series, scaled to the largest."""
-    largest = max((abs(Decimal(row[key])) for row in rows for key, _ in series), default=Decimal(0))
-    scale = Decimal(WIDTH - LABEL - 10) / largest if largest else Decimal(0)
+    largest = max(
+        (abs(Decimal(row[key])) for row in rows for key, _ in series if row.get(key) is not None),
+        default=Decimal(0),
+    )
+    scale = Decimal(WIDTH - label_width - 10) / largest if largest else Decimal(0)
     groups, y = [], 0
     for row in rows:
         bars = []
         for i, (key, colour) in enumerate(series):
-            value = Decimal(row[key])
+            value = None if row.get(key) is None else Decimal(row[key])
             bars.append(
                 {
                     "key": key,
                     "label": labels.get(key, key),
                     "value": value,
-                    "width": int(max(value, Decimal(0)) * scale),
+                    "width": int(max(value, Decimal(0)) * scale) if value is not None else 0,
                     "y": y + i * BAR,
                     "colour": colour,
                 }
@@ -40,6 +45,6 @@ def bar_chart(
         "groups": groups,
         "height": y,
         "width": WIDTH,
-        "label_width": LABEL,
+        "label_width": label_width,
         "legend": [{"label": labels.get(k, k), "colour": c} for k, c in series],
     }

@@ -1,25 +1,23 @@
-"""Read pages: the year dashboard, the six report pages (with CSV of the table as shown)
-and the drill-down lists behind every figure. Every figure comes from `report_build`."""
-
-import csv
-import io
+"""Read pages: the year dashboard, the six report pages (with their downloads: the report
+as xlsx, pdf or html, a table as shown as CSV) and the drill-down lists behind every
+figure. Every figure comes from `report_build`."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
-from clustermonitor.reports.renderers.cells import table_cells
 from clustermonitor.web import permissions
 from clustermonitor.web.chart import bar_chart
 from clustermonitor.web.common import (
     default_year,
     parse_as_of,
     parse_year,
+    query,
     report_tables,
-    sort_rows,
     years_known,
 )
+from clustermonitor.web.downloads import DOCUMENTS, report_document, table_csv
 from clustermonitor.web.drill import records
 from clustermonitor.web.labels import label
 
@@ -58,8 +56,11 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
         report = report_build(name, year=year, cluster=cluster, as_of=as_of)
     except ReportError as error:
         raise Http404(str(error)) from None
-    if request.GET.get("format") == "csv":
-        return _table_csv(request, name, report)
+    fmt = request.GET.get("format")
+    if fmt == "csv":
+        return table_csv(request, name, report, cluster=cluster)
+    if fmt in DOCUMENTS:
+        return report_document(name, report, fmt, cluster=cluster)
     context = {
         "name": name,
         "title": label(name),
@@ -71,28 +72,11 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
         "years": years_known(),
         "tables": report_tables(request, name, report, year=year, as_of=as_of),
         "reports": list(REPORTS),
+        "documents": [
+            (kind, "?" + query(year=year, as_of=as_of, cluster=cluster, format=kind)) for kind in DOCUMENTS
+        ],
     }
     return render(request, "web/report.html", context)
-
-
-def _table_csv(request: HttpRequest, name: str, report: dict[str, object]) -> HttpResponse:
-    """One table as shown on the page (same sort), cells printed by the report renderers."""
-    tables = report_spec(name).tables(report)
-    try:
-        table = tables[int(request.GET.get("table", "0"))]
-    except (ValueError, IndexError):
-        raise Http404("no such table") from None
-    table = sort_rows(table, request.GET.get("sort"), request.GET.get("order") == "desc")
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
-    writer.writerows(table_cells(table))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    slug = table.title.replace(" ", "-")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{name}-{report.get("year") or "pact"}-{slug}.csv"'
-    )
-    return response
 
 
 def drill(request: HttpRequest, kind: str) -> HttpResponse:

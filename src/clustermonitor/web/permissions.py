@@ -66,7 +66,7 @@ def may_see_cluster(user: Any, code: str | None) -> bool:
 
 
 def may_enter_data(user: Any) -> bool:
-    """Budgets, allocations, ledger bookings, project decisions, KPI targets."""
+    """Budgets, allocations, ledger bookings, project decisions, KPI targets, clusters."""
     return role_of(user) in WRITERS
 
 

@@ -1,6 +1,9 @@
 """Record pages: a cluster (pact timeline, projects, KPIs, other funding), a project
 (its life, its ledger, its history) and the ledger (filterable, paginated, who booked)."""
 
+from itertools import groupby
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +22,7 @@ from clustermonitor.web.common import parse_as_of, report_tables
 from clustermonitor.web.labels import label
 
 TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
+KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))
 PAGE_SIZE = 50
 
 
@@ -45,20 +49,22 @@ def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
         ),
         "instrument",
     )
+    kpis = _kpi_rows(cluster)
     context = {
         "cluster": cluster,
         "as_of": as_of,
         "timeline": bar_chart(timeline, "year", labels, TIMELINE),
         "pact_tables": report_tables(request, "pact-resources", pact, year=None, as_of=as_of)[1:],
         "projects": cluster.projects.select_related("type").order_by("-submitted_on", "ref")[:300],
-        "kpis": _kpi_rows(cluster),
+        "kpis": kpis,
+        "kpi_charts": _kpi_charts(kpis),
         "other": sorted(other, key=lambda r: r["instrument"]),
         "may_submit": permissions.may_submit_project(request.user, code),
     }
     return render(request, "web/cluster.html", context)
 
 
-def _kpi_rows(cluster: Cluster) -> list[dict[str, object]]:
+def _kpi_rows(cluster: Cluster) -> list[dict[str, Any]]:
     """Target vs value per KPI and year, with the value as a share of the target for a bar."""
     results = {
         (r.kpi_id, r.year): r.value
@@ -76,6 +82,18 @@ def _kpi_rows(cluster: Cluster) -> list[dict[str, object]]:
             {"kpi": target.kpi, "year": target.year, "target": target.target, "value": value, "share": share}
         )
     return rows
+
+
+def _kpi_charts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One bar chart per KPI (each on its own scale: KPIs have different units), target vs
+    value per year; a year without a reported value has no value bar."""
+    labels = {"target": label("target"), "value": label("value")}
+    charts = []
+    for kpi, years in groupby(rows, key=lambda row: row["kpi"]):
+        charts.append(
+            {"kpi": kpi, "chart": bar_chart(list(years), "year", labels, KPI_SERIES, label_width=50)}
+        )
+    return charts
 
 
 def project_page(request: HttpRequest, ref: str) -> HttpResponse:
@@ -128,16 +146,3 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
         "may_book": permissions.may_enter_data(request.user),
     }
     return render(request, "web/ledger.html", context)
-
-
-def history_page(request: HttpRequest) -> HttpResponse:
-    """The latest changes of every audited record (who, when, what); readers of everything only."""
-    permissions.require(permissions.may_read_all(request.user))
-    from clustermonitor.web.models import AUDITED
-
-    changes = []
-    for model in AUDITED:
-        for record in model.history.select_related("history_user").order_by("-history_date")[:30]:
-            changes.append({"model": model._meta.verbose_name, "record": record})
-    changes.sort(key=lambda c: c["record"].history_date, reverse=True)
-    return render(request, "web/history.html", {"changes": changes[:100]})

@@ -1,13 +1,16 @@
 """Import by upload (a .zip of contract CSV files or an .xlsx workbook): a dry run first,
 showing what would be created/updated and every error with file, line and column; then
-the same file imported on confirmation. Export: the dataset as a zip of CSV or as xlsx."""
+the same file imported on confirmation and recorded (`audit.dataset_import_record`).
+Export: the dataset as a zip of CSV or as xlsx."""
 
+import hashlib
 import io
 import shutil
 import tempfile
 import uuid
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from clustermonitor.datasets.services import DatasetInvalid, dataset_export, dataset_import
 from clustermonitor.web import permissions
+from clustermonitor.web.audit import dataset_import_record
 from clustermonitor.web.forms import UploadForm
 
 UPLOADS = Path(tempfile.gettempdir()) / "clustermonitor-uploads"
@@ -48,6 +52,13 @@ def _store(upload: object) -> Path:
     raise ValueError(_("upload a .zip of CSV files or an .xlsx workbook"))
 
 
+def _sha256(upload: Any) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _run(path: Path, *, dry_run: bool, replace: bool) -> dict[str, object]:
     try:
         summary = dataset_import(path, dry_run=dry_run, replace=replace)
@@ -55,7 +66,7 @@ def _run(path: Path, *, dry_run: bool, replace: bool) -> dict[str, object]:
         return {"errors": invalid.errors}
     except Exception as error:  # unreadable upload: report it, never a 500
         return {"errors": [], "failure": str(error)}
-    return {"lines": list(summary.lines()), "warnings": summary.warnings}
+    return {"lines": list(summary.lines()), "warnings": summary.warnings, "summary": summary}
 
 
 def import_page(request: HttpRequest) -> HttpResponse:
@@ -69,6 +80,14 @@ def import_page(request: HttpRequest) -> HttpResponse:
         result = _run(Path(stored["path"]), dry_run=False, replace=stored["replace"])
         if not result.get("errors") and not result.get("failure"):
             del request.session[SESSION_KEY]
+            dataset_import_record(
+                actor=request.user.get_username(),
+                channel="web",
+                file_name=stored.get("name", ""),
+                sha256=stored.get("sha256", ""),
+                summary=result["summary"],  # type: ignore[arg-type]
+                replace=stored["replace"],
+            )
             messages.success(request, _("Imported."))
             context["imported"] = result
         else:
@@ -77,8 +96,9 @@ def import_page(request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
+            upload = form.cleaned_data["dataset"]
             try:
-                path = _store(form.cleaned_data["dataset"])
+                path = _store(upload)
             except (ValueError, zipfile.BadZipFile) as error:
                 form.add_error("dataset", str(error))
             else:
@@ -86,7 +106,12 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 result = _run(path, dry_run=True, replace=replace)
                 context["result"] = result
                 if not result.get("errors") and not result.get("failure"):
-                    request.session[SESSION_KEY] = {"path": str(path), "replace": replace}
+                    request.session[SESSION_KEY] = {
+                        "path": str(path),
+                        "replace": replace,
+                        "name": Path(upload.name).name,
+                        "sha256": _sha256(upload),
+                    }
                     context["confirmable"] = True
     return render(request, "web/import.html", context)
 

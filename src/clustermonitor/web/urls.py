@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from clustermonitor.web import entry, pages, records, transfer
+from clustermonitor.web import entry, history, lists, pages, records, transfer
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
@@ -12,7 +12,10 @@ urlpatterns = [
     path("years/<int:year>/close/", entry.close_year, name="year-close"),
     path("reports/<str:name>/", pages.report_page, name="report"),
     path("drill/<str:kind>/", pages.drill, name="drill"),
+    path("clusters/new/", entry.cluster_new, name="cluster-new"),
     path("clusters/<str:code>/", records.cluster_page, name="cluster"),
+    path("clusters/<str:code>/edit/", entry.cluster_edit, name="cluster-edit"),
+    path("projects/", lists.project_list, name="projects"),
     path("projects/new/", entry.project_new, name="project-new"),
     path("projects/<str:ref>/", records.project_page, name="project"),
     path("projects/<str:ref>/decide/", entry.project_decision, name="project-decide"),
@@ -21,7 +24,8 @@ urlpatterns = [
     path("allocations/new/", entry.allocate, name="allocate"),
     path("budgets/new/", entry.budget, name="budget"),
     path("kpis/<str:what>/new/", entry.kpi_figure, name="kpi-figure"),
-    path("history/", records.history_page, name="history"),
+    path("history/", history.history_page, name="history"),
+    path("history/<str:kind>/<int:pk>/", history.record_history, name="record-history"),
     path("import/", transfer.import_page, name="import"),
     path("export/", transfer.export, name="export"),
 ]

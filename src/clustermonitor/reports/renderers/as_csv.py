@@ -9,7 +9,7 @@ import csv
 import io
 
 from clustermonitor.reports.figures import Report
-from clustermonitor.reports.renderers.cells import cell_text, table_cells
+from clustermonitor.reports.renderers.cells import cell_text, spreadsheet_cells
 from clustermonitor.reports.tables import Table
 
 HEADER = ("report", "year", "as_of", "figures")
@@ -24,14 +24,5 @@ def render_csv(report: Report, tables: list[Table]) -> str:
         writer.writerow([])
         writer.writerow([table.title])
         writer.writerow(table.columns)
-        # Text a spreadsheet would run as a formula gets a leading ' (issue 5); amounts stay numbers.
-        writer.writerows(
-            [
-                [
-                    ("'" + c if isinstance(r.get(k), str) and c.startswith(("=", "+", "-", "@")) else c)
-                    for k, c in zip(table.columns, cells, strict=True)
-                ]
-                for r, cells in zip(table.rows, table_cells(table), strict=True)
-            ]
-        )
+        writer.writerows(spreadsheet_cells(table))  # no text cell runs as a formula
     return out.getvalue()

@@ -46,3 +46,18 @@ def is_number(value: Any) -> bool:
 def table_cells(table: Table) -> list[list[str]]:
     """The table's rows as cell texts, in column order."""
     return [[cell_text(row.get(column)) for column in table.columns] for row in table.rows]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_text(value: Any) -> str:
+    """A cell's text for a CSV meant for spreadsheets: text a spreadsheet would run as a
+    formula (a leading =, +, - or @) gets a leading ' (issue 5); amounts stay numbers."""
+    text = cell_text(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def spreadsheet_cells(table: Table) -> list[list[str]]:
+    """`table_cells`, with text cells neutralised by `spreadsheet_text`."""
+    return [[spreadsheet_text(row.get(column)) for column in table.columns] for row in table.rows]

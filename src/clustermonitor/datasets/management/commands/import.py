@@ -1,11 +1,13 @@
 """clustermonitor import PATH [--dry-run] [--replace]"""
 
+import getpass
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clustermonitor.datasets.services import DatasetInvalid, dataset_import
+from clustermonitor.datasets.signals import dataset_imported
 
 
 class Command(BaseCommand):
@@ -45,9 +47,24 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(invalid.errors)} error(s): nothing was imported", returncode=1
             ) from None
+        if not summary.dry_run:
+            dataset_imported.send(
+                sender=self.__class__,
+                path=options["path"],
+                summary=summary,
+                replace=options["replace"],
+                actor=_os_user(),
+            )
         for warning in summary.warnings:
             self.stderr.write(f"warning: {warning}")
         for line in summary.lines():
             self.stdout.write(line)
         verdict = "dry run: valid, nothing written" if summary.dry_run else "imported"
         self.stdout.write(verdict)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in this environment
+        return "unknown"
