@@ -307,8 +307,8 @@ NL: dict[str, str | tuple[str, str]] = {
     # report downloads, KPI chart, record history, import audit, projects list, accessibility
     "Download the report": "Download het rapport",
     "each table also as CSV, beside its title": "elke tabel ook als CSV, naast haar titel",
-    "KPI targets and reported values per year": "KPI-doelen en gerapporteerde waarden per jaar",
-    "%(code)s (%(name)s): target and reported value per year": "%(code)s (%(name)s): doel en gerapporteerde waarde per jaar",
+    "KPI targets and values per year (computed from the projects or reported)": "KPI-doelen en waarden per jaar (berekend uit de projecten of gerapporteerd)",
+    "%(code)s (%(name)s): target and value per year": "%(code)s (%(name)s): doel en waarde per jaar",
     "History of this cluster": "Historiek van deze cluster",
     "Projects of this cluster": "Projecten van deze cluster",
     "Ledger entries behind the figure": "Boekingen achter het cijfer",

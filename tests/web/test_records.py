@@ -13,6 +13,7 @@ from django.core.management import call_command
 from clustermonitor.budget.models import Allocation, BudgetYear
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.projects.models import Project
+from clustermonitor.reports.registry import report_build
 from clustermonitor.web.models import DatasetImport
 from tests.factories import KpiFactory, KpiResultFactory, KpiTargetFactory
 from tests.web.conftest import client_for, make_users
@@ -39,6 +40,30 @@ def test_cluster_page_charts_each_kpi_target_vs_value_per_year(users: None) -> N
     assert chart.count("<rect") == 3  # 2018 target and value, 2019 target (no value yet)
     assert "2018, waarde: 12,00" in chart
     assert 'id="kpi-table"' in page  # the table stays beside the chart
+
+
+def test_cluster_page_kpis_are_the_kpi_status_reports_figures(users: None) -> None:
+    """A KPI computed from the projects has its computed value (not "no data"), and a KPI
+    whose lower value is better is met below its target: the report's status, not a share."""
+    vil = Cluster.objects.get(code="VIL")
+    approved = KpiFactory(code="APPROVED", computed_from="approved_projects")
+    co2 = KpiFactory(code="CO2", direction="down")
+    KpiTargetFactory(cluster=vil, kpi=approved, year=2018, target=Decimal("1"))
+    KpiTargetFactory(cluster=vil, kpi=co2, year=2018, target=Decimal("50"))
+    KpiResultFactory(cluster=vil, kpi=co2, year=2018, value=Decimal("40"))
+    report = report_build("kpi-status", year=2018)
+    expected = {r["kpi"]: r for r in report["rows"] if r["cluster"] == "VIL"}
+
+    page = text(client_for("cluster").get("/clusters/VIL/"))
+    table = page.split('id="kpi-table"')[1].split("</table>")[0]
+    rows = {row.split("<td>")[1].split(" ")[0]: row for row in table.split("<tr>")[2:]}
+
+    computed = expected["APPROVED"]["value"]
+    assert f"{computed:.2f}".replace(".", ",") + " <small>(berekend)</small>" in rows["APPROVED"]
+    assert "geen gegevens" not in rows["APPROVED"]
+    assert (
+        expected["CO2"]["status"] == "met" and "gehaald" in rows["CO2"] and "niet gehaald" not in rows["CO2"]
+    )
 
 
 def test_cluster_history_shows_who_changed_what(users: None) -> None:

@@ -25,8 +25,13 @@ NAME = "kpi-status"
 STATUSES = ("met", "partly", "missed", "no_data")
 
 
-def kpi_status(*, year: int, as_of: date | None = None) -> Report:
-    targets = selectors.kpi_targets_of(year=year).values(
+def kpi_status(*, year: int, as_of: date | None = None, cluster: str | None = None) -> Report:
+    """The report; `cluster` keeps one cluster's rows only (the cluster page, not a report option)."""
+    targets = selectors.kpi_targets_of(year=year)
+    results = selectors.kpi_results_known(year=year, as_of=as_of)
+    if cluster is not None:
+        targets, results = targets.filter(cluster__code=cluster), results.filter(cluster__code=cluster)
+    targets = targets.values(
         "cluster_id",
         "cluster__code",
         "kpi__code",
@@ -37,11 +42,9 @@ def kpi_status(*, year: int, as_of: date | None = None) -> Report:
     )
     reported = {
         (r["cluster__code"], r["kpi__code"]): D(r["value"])
-        for r in selectors.kpi_results_known(year=year, as_of=as_of).values(
-            "cluster__code", "kpi__code", "value"
-        )
+        for r in results.values("cluster__code", "kpi__code", "value")
     }
-    computed = _computed_values(year=year, as_of=as_of)
+    computed = _computed_values(year=year, as_of=as_of, cluster=cluster)
     rows = by_code((_row(t, reported, computed) for t in targets), "cluster", "kpi")
     return {
         **yearly_header(NAME, year=year, as_of=as_of),
@@ -50,7 +53,21 @@ def kpi_status(*, year: int, as_of: date | None = None) -> Report:
     }
 
 
-def _computed_values(*, year: int, as_of: date | None) -> dict[tuple[int, str], Decimal]:
+def cluster_kpi_rows(code: str, *, as_of: date | None = None) -> list[Row]:
+    """One cluster's kpi-status rows (with their `year`) over every year it has a target,
+    by KPI then year: the figures the report shows for it, year by year."""
+    years = selectors.kpi_targets_of_cluster(code).values_list("year", flat=True).distinct().order_by("year")
+    rows = [
+        row | {"year": year}
+        for year in years
+        for row in kpi_status(year=year, as_of=as_of, cluster=code)["rows"]
+    ]
+    return sorted(rows, key=lambda row: (row["kpi"], row["year"]))
+
+
+def _computed_values(
+    *, year: int, as_of: date | None, cluster: str | None = None
+) -> dict[tuple[int, str], Decimal]:
     """(cluster id, computed_from) → the year's figure from the projects.
 
     One grouped pass over the projects submitted or decided in the year, counting the
@@ -63,9 +80,11 @@ def _computed_values(*, year: int, as_of: date | None) -> dict[tuple[int, str], 
     approved = Q(status=ProjectStatus.APPROVED, decided_on__range=(first, last))
     if as_of is not None:
         approved &= Q(decided_on__lte=as_of)
+    projects = selectors.projects_known(as_of=as_of)
+    if cluster is not None:
+        projects = projects.filter(cluster__code=cluster)
     rows = (
-        selectors.projects_known(as_of=as_of)
-        .filter(applied | Q(decided_on__range=(first, last)))
+        projects.filter(applied | Q(decided_on__range=(first, last)))
         .values("cluster_id")
         .annotate(
             applications=Count("id", filter=applied),

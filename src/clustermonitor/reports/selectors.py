@@ -212,6 +212,11 @@ def kpi_targets_of(*, year: int) -> QuerySet[KpiTarget]:
     return KpiTarget.objects.filter(year=year)
 
 
+def kpi_targets_of_cluster(code: str) -> QuerySet[KpiTarget]:
+    """Every year's KPI targets of one cluster."""
+    return KpiTarget.objects.filter(cluster__code=code)
+
+
 def kpi_results_known(*, year: int, as_of: date | None) -> QuerySet[KpiResult]:
     """KPI results of `year` reported on or before `as_of`."""
     results = KpiResult.objects.filter(year=year)

@@ -1,6 +1,7 @@
 """Record pages: a cluster (pact timeline, projects, KPIs, other funding), a project
 (its life, its ledger, its history) and the ledger (filterable, paginated, who booked)."""
 
+from datetime import date
 from itertools import groupby
 from typing import Any
 
@@ -12,9 +13,10 @@ from django.shortcuts import get_object_or_404, render
 from clustermonitor.budget.models import LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import Channel, Envelope, LedgerKind, ProjectStatus
-from clustermonitor.kpis.models import KpiResult, KpiTarget
+from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import Project
 from clustermonitor.reports import selectors
+from clustermonitor.reports.kpi_status import cluster_kpi_rows
 from clustermonitor.reports.registry import report_build
 from clustermonitor.web import permissions
 from clustermonitor.web.chart import bar_chart
@@ -49,7 +51,7 @@ def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
         ),
         "instrument",
     )
-    kpis = _kpi_rows(cluster)
+    kpis = _kpi_rows(cluster, as_of)
     context = {
         "cluster": cluster,
         "as_of": as_of,
@@ -64,29 +66,21 @@ def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "web/cluster.html", context)
 
 
-def _kpi_rows(cluster: Cluster) -> list[dict[str, Any]]:
-    """Target vs value per KPI and year, with the value as a share of the target for a bar."""
-    results = {
-        (r.kpi_id, r.year): r.value
-        for r in KpiResult.objects.filter(cluster=cluster).only("kpi", "year", "value")
-    }
+def _kpi_rows(cluster: Cluster, as_of: date | None) -> list[dict[str, Any]]:
+    """Target vs value per KPI and year as the kpi-status report has them (a KPI computed
+    from the projects included), with the ratio as a percentage for a bar (capped at 150)."""
+    kpis = {kpi.code: kpi for kpi in Kpi.objects.all()}
     rows = []
-    for target in (
-        KpiTarget.objects.filter(cluster=cluster).select_related("kpi").order_by("kpi__code", "year")
-    ):
-        value = results.get((target.kpi_id, target.year))
-        share = None
-        if value is not None and target.target:
-            share = min(int(value / target.target * 100), 150)
-        rows.append(
-            {"kpi": target.kpi, "year": target.year, "target": target.target, "value": value, "share": share}
-        )
+    for row in cluster_kpi_rows(cluster.code, as_of=as_of):
+        ratio = row["ratio"]
+        share = None if ratio is None else min(int(ratio * 100), 150)
+        rows.append(row | {"kpi": kpis[row["kpi"]], "share": share})
     return rows
 
 
 def _kpi_charts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One bar chart per KPI (each on its own scale: KPIs have different units), target vs
-    value per year; a year without a reported value has no value bar."""
+    value per year; a year without a value has no value bar."""
     labels = {"target": label("target"), "value": label("value")}
     charts = []
     for kpi, years in groupby(rows, key=lambda row: row["kpi"]):
