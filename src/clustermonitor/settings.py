@@ -85,6 +85,18 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 30}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Figures computed from the programme data, cached per process under the data revision
+# (clusters/revision.py); the timeout only matters for changes made outside clustermonitor.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "figures": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "figures",
+        "TIMEOUT": int(os.environ.get("REPORT_CACHE_SECONDS", "300")),
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -42,6 +42,7 @@ from clustermonitor.budget.errors import (
 )
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.enums import (
     DEFAULT_BUDGET_SOURCE,
     OPERATION_ENVELOPES,
@@ -164,6 +165,7 @@ def ledger_entry_book(
             if LedgerEntry.objects.filter(ref=ref).exists():
                 raise BookingRefused([("ref", _duplicate_ref(ref))]) from None
             raise
+        data_changed()
     return stored
 
 
@@ -231,6 +233,7 @@ def allocation_set(
             defaults={"amount": amount, "decided_on": decided_on},
         )
         _audit(actor, "set" if created else "changed", f"allocation {year} {cluster} {envelope} = {amount}")
+        data_changed()
     return allocation
 
 
@@ -289,6 +292,7 @@ def budget_set(
         _audit(
             actor, "set" if created else "changed", f"budget {year} {envelope} = {amount} ({stored.source})"
         )
+        data_changed()
     return stored
 
 
@@ -335,6 +339,7 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
             year=year, defaults={"status": YearStatus.CLOSED, "closed_on": closed_on}
         )
         _audit(actor, "closed", f"year {year} on {closed_on}")
+        data_changed()
     return budget_year
 
 

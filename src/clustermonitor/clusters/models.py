@@ -38,3 +38,16 @@ class Cluster(models.Model):
 
     def pact_covers(self, year: int) -> bool:
         return self.pact_start_year <= year <= self.pact_end_year
+
+
+class DataRevision(models.Model):
+    """One row whose token changes in every transaction that changes the programme data.
+
+    Reports are cached under the token (`clusters.revision`): the cache goes stale
+    exactly when a change commits, because the new token commits with it.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="data_revision_single_row")]

@@ -26,6 +26,7 @@ from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.budget.models import Allocation, LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, ClusterType, operation_cap_key
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import (
@@ -81,6 +82,7 @@ def cluster_create(
         )
         cluster._change_reason = f"created by {actor}"  # type: ignore[attr-defined]
         cluster.save()
+        data_changed()
     return cluster
 
 
@@ -117,6 +119,7 @@ def cluster_update(
         cluster.pact_start_year, cluster.pact_end_year = pact_start_year, pact_end_year
         cluster._change_reason = f"changed by {actor}"  # type: ignore[attr-defined]
         cluster.save()
+        data_changed()
     return cluster
 
 

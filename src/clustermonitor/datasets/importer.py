@@ -24,6 +24,7 @@ from django.db.models import ProtectedError, QuerySet
 
 from clustermonitor.budget.models import BudgetYear, Parameter
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
 from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values, cluster_facts
@@ -72,6 +73,8 @@ def dataset_import(
             raise DatasetInvalid(run.errors)
         if dry_run:
             transaction.set_rollback(True)
+        else:
+            data_changed()
     return summary
 
 

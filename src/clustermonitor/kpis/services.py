@@ -13,6 +13,7 @@ from django.db import transaction
 from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import Problem
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
@@ -65,6 +66,7 @@ def kpi_figure_set(
             figure, _created = KpiTarget.objects.update_or_create(
                 cluster=the_cluster, kpi=the_kpi, year=year, defaults={"target": value}
             )
+            data_changed()
             return figure
         result, _created = KpiResult.objects.update_or_create(
             cluster=the_cluster,
@@ -72,4 +74,5 @@ def kpi_figure_set(
             year=year,
             defaults={"value": value, "reported_on": reported_on, "source": source or f"web: {actor}"},
         )
+        data_changed()
         return result

@@ -15,6 +15,7 @@ from django.db import transaction
 from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import CODE_PATTERN, ClusterFacts, Problem, project_problems
@@ -92,6 +93,7 @@ def project_submit(
         )
         project._change_reason = f"submitted by {actor}"  # type: ignore[attr-defined]
         project.save()
+        data_changed()
     return project
 
 
@@ -134,6 +136,7 @@ def project_decide(
         project.status, project.decided_on, project.granted_support = status, decided_on, granted_support
         project._change_reason = f"{status} by {actor}"  # type: ignore[attr-defined]
         project.save()
+        data_changed()
     return project
 
 

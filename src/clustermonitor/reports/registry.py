@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from clustermonitor.clusters.revision import cached
 from clustermonitor.reports import (
     additional_resources,
     budget_overview,
@@ -85,7 +86,8 @@ def report_spec(name: str) -> ReportSpec:
 def report_build(
     name: str, *, year: int | None = None, cluster: str | None = None, as_of: date | None = None
 ) -> Report:
-    """Check the options against the report's and make it; raises ReportError."""
+    """Check the options against the report's and make it (or take it from the cache of
+    the current data revision); raises ReportError."""
     spec = report_spec(name)
     if spec.yearly and year is None:
         raise ReportError(f"{name} needs --year")
@@ -95,5 +97,5 @@ def report_build(
         takers = ", ".join(n for n, s in REPORTS.items() if s.per_cluster)
         raise ReportError(f"--cluster is accepted by {takers} only, not by {name}")
     if spec.per_cluster:
-        return spec.build(cluster=cluster, as_of=as_of)
-    return spec.build(year=year, as_of=as_of)
+        return cached(f"report:{name}:{cluster}:{as_of}", lambda: spec.build(cluster=cluster, as_of=as_of))
+    return cached(f"report:{name}:{year}:{as_of}", lambda: spec.build(year=year, as_of=as_of))

@@ -1,10 +1,17 @@
 """Read pages: the year dashboard, the six report pages (with their downloads: the report
 as xlsx, pdf or html, a table as shown as CSV) and the drill-down lists behind every
-figure. Every figure comes from `report_build`."""
+figure. Every figure comes from `report_build`; the dashboard's rendered figures are
+cached under the data revision (clusters/revision.py), per language and cluster scope."""
+
+from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from clustermonitor.clusters.revision import cached
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
 from clustermonitor.web import permissions
@@ -28,20 +35,29 @@ def dashboard(request: HttpRequest, year: int | None = None) -> HttpResponse:
     as_of = parse_as_of(request)
     context: dict[str, object] = {"year": year, "as_of": as_of, "years": years_known()}
     if year is not None:
-        budget = report_build("budget-overview", year=year, as_of=as_of)
-        clusters = report_build("cluster-overview", year=year, as_of=as_of)
-        kpis = report_build("kpi-status", year=year, as_of=as_of)
-        rows = [row for row in budget["envelopes"]]
-        labels = {key: label(key) for key in ("budget", "allocated", "committed", "paid")}
-        labels |= {row["envelope"]: label(row["envelope"]) for row in rows}
-        context |= {
-            "figures": budget["figures"],
-            "budget_tables": report_tables(request, "budget-overview", budget, year=year, as_of=as_of),
-            "cluster_tables": report_tables(request, "cluster-overview", clusters, year=year, as_of=as_of),
-            "kpi_tables": report_tables(request, "kpi-status", kpis, year=year, as_of=as_of)[1:],
-            "chart": bar_chart(rows, "envelope", labels),
-        }
+        scope = permissions.cluster_scope(request.user) or "all"  # which figures link to records
+        key = f"dashboard:{get_language()}:{scope}:{year}:{as_of}:{request.GET.urlencode()}"
+        figures = cached(key, lambda: _dashboard_figures(request, year, as_of))
+        context |= {"figures": figures["figures"], "figures_html": mark_safe(figures["html"])}
     return render(request, "web/dashboard.html", context)
+
+
+def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> dict[str, str]:
+    """The dashboard's three reports rendered: the status of the year and the HTML."""
+    budget = report_build("budget-overview", year=year, as_of=as_of)
+    clusters = report_build("cluster-overview", year=year, as_of=as_of)
+    kpis = report_build("kpi-status", year=year, as_of=as_of)
+    rows = [row for row in budget["envelopes"]]
+    labels = {key: label(key) for key in ("budget", "allocated", "committed", "paid")}
+    labels |= {row["envelope"]: label(row["envelope"]) for row in rows}
+    context = {
+        "budget_tables": report_tables(request, "budget-overview", budget, year=year, as_of=as_of),
+        "cluster_tables": report_tables(request, "cluster-overview", clusters, year=year, as_of=as_of),
+        "kpi_tables": report_tables(request, "kpi-status", kpis, year=year, as_of=as_of)[1:],
+        "chart": bar_chart(rows, "envelope", labels),
+    }
+    html = render_to_string("web/_dashboard_figures.html", context, request)
+    return {"figures": budget["figures"], "html": str(html)}
 
 
 def report_page(request: HttpRequest, name: str) -> HttpResponse:
