@@ -28,7 +28,9 @@ benchmarks/data/ (git-ignored). Every measure is printed beside its baseline:
   DuckDB computing the same figures straight from the CSV files (load + GROUP BY);
 - growth per 10x of data;
 - the web app under 1, 10 and 50 concurrent clients (benchmarks/web.py): the dashboard and a
-  report call, served by gunicorn, p50/p95 latency and requests/s.
+  report call, served by gunicorn, p50/p95 latency and requests/s, with the figures cache
+  as deployed and (1 and 10 clients) with it off. The reports themselves are timed with
+  the cache off: they measure the computation.
 """
 
 import csv

@@ -3,6 +3,7 @@ as xlsx, pdf or html, a table as shown as CSV) and the drill-down lists behind e
 figure. Every figure comes from `report_build`; the dashboard's rendered figures are
 cached under the data revision (clusters/revision.py), per language and cluster scope."""
 
+import hashlib
 from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -35,8 +36,10 @@ def dashboard(request: HttpRequest, year: int | None = None) -> HttpResponse:
     as_of = parse_as_of(request)
     context: dict[str, object] = {"year": year, "as_of": as_of, "years": years_known()}
     if year is not None:
-        scope = permissions.cluster_scope(request.user) or "all"  # which figures link to records
-        key = f"dashboard:{get_language()}:{scope}:{year}:{as_of}:{request.GET.urlencode()}"
+        scope = permissions.cluster_scope(request.user)  # which figures link to records
+        links = "all" if scope is None else f"cluster={scope}"
+        asked = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]  # sorting
+        key = f"dashboard:{get_language()}:{links}:{year}:{as_of}:{asked}"
         figures = cached(key, lambda: _dashboard_figures(request, year, as_of))
         context |= {"figures": figures["figures"], "figures_html": mark_safe(figures["html"])}
     return render(request, "web/dashboard.html", context)
