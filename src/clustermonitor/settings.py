@@ -93,7 +93,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "figures",
         "TIMEOUT": int(os.environ.get("REPORT_CACHE_SECONDS", "300")),
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_ENTRIES": 200},  # a 200k dashboard is ≈ 320 KB: ≤ 64 MB a worker
     },
 }
 

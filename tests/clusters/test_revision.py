@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -18,7 +19,8 @@ from django.db import transaction
 
 from clustermonitor.budget.errors import BookingRefused
 from clustermonitor.budget.services import allocation_set, budget_set, year_close
-from clustermonitor.clusters.revision import data_changed, data_revision
+from clustermonitor.clusters.models import DataRevision
+from clustermonitor.clusters.revision import cached, data_changed, data_revision
 from clustermonitor.clusters.services import cluster_create, cluster_update
 from clustermonitor.datasets.services import dataset_import
 from clustermonitor.kpis.services import kpi_figure_set
@@ -200,3 +202,33 @@ def test_the_cli_report_after_an_import_shows_the_new_data(
     imported = json.loads(capsys.readouterr().out)
     assert empty["total"]["budget"] == "0.00"
     assert imported["total"]["budget"] != "0.00"
+
+
+def test_without_the_revision_row_nothing_is_cached_until_a_write_makes_it_again(
+    world: World, figures_cache: None
+) -> None:
+    DataRevision.objects.all().delete()  # as `flush` leaves it
+    calls: list[int] = []
+
+    for _ in range(2):
+        cached("question", lambda: calls.append(1) or len(calls))
+    assert (data_revision(), len(calls)) == (None, 2)
+
+    book()
+
+    assert data_revision() is not None
+    assert cached("question", lambda: 7) == cached("question", lambda: 8) == 7
+
+
+def test_report_cache_seconds_0_turns_the_cache_off(
+    world: World, settings: Any, django_assert_num_queries: Callable[..., Any]
+) -> None:
+    off = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 0}
+    settings.CACHES = {**settings.CACHES, "figures": off}
+    calls: list[int] = []
+
+    with django_assert_num_queries(0):  # not even the revision
+        for _ in range(2):
+            cached("question", lambda: calls.append(1))
+
+    assert len(calls) == 2

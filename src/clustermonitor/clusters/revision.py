@@ -23,7 +23,9 @@ CACHE = "figures"
 
 def data_changed() -> None:
     """Give the data a new revision token (inside the writing transaction, at its end)."""
-    DataRevision.objects.filter(pk=1).update(token=uuid4().hex)
+    token = uuid4().hex
+    if not DataRevision.objects.filter(pk=1).update(token=token):  # the row was flushed
+        DataRevision.objects.get_or_create(pk=1, defaults={"token": token})
 
 
 def data_revision() -> str | None:
@@ -33,10 +35,12 @@ def data_revision() -> str | None:
 
 def cached(key: str, compute: Callable[[], T]) -> T:
     """`compute()`, cached under the data revision and `key` (a fresh copy on every hit)."""
+    store = caches[CACHE]
+    if store.default_timeout == 0:  # REPORT_CACHE_SECONDS=0: the cache is off
+        return compute()
     revision = data_revision()
     if revision is None:
         return compute()
-    store = caches[CACHE]
     full_key = f"{revision}:{key}"
     found = store.get(full_key)
     if found is None:
