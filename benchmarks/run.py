@@ -14,11 +14,11 @@ Settings (environment):
                    page and number of clients (1, 10, 50)
   BENCH_WEB_WORKERS gunicorn workers, default 2 x cores + 1
 
-Duration of the default run on a quiet 2-core machine, estimated from partial runs: about
-23 min with the datasets already generated (+3 min to generate the 1M one the first time):
-10k ≈ 1 min, 200k ≈ 6.5 min (of which the web benchmark ≈ 2.7 min), 1M ≈ 7 min on PostgreSQL
-and ≈ 8.5 min on SQLite. To stay well under 30 min on a busy machine: BENCH_WEB_SECONDS=3,
-BENCH_REPEAT=2, or BENCH_DATABASES=postgres for the 1M targets (which are PostgreSQL's).
+Duration of the default run on a quiet 2-core machine (2026-11-27, datasets already
+generated; generating the 1M one the first time adds ≈ 30 s): 18.3 min in all; 10k ≈ 20 s,
+200k ≈ 5.5 min (of which the web benchmark ≈ 3.2 min), 1M ≈ 6 min on SQLite and ≈ 6.3 min
+on PostgreSQL. On a machine busy with other work it took up to 28 min. To stay well under
+30 min there: BENCH_WEB_SECONDS=3, BENCH_REPEAT=2, or BENCH_DATABASES=postgres.
 
 Datasets are generated once by `benchmarks.generate` (seed 1) and cached under
 benchmarks/data/ (git-ignored). Every measure is printed beside its baseline:
