@@ -50,7 +50,7 @@ def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> d
     budget = report_build("budget-overview", year=year, as_of=as_of)
     clusters = report_build("cluster-overview", year=year, as_of=as_of)
     kpis = report_build("kpi-status", year=year, as_of=as_of)
-    rows = [row for row in budget["envelopes"]]
+    rows = budget["envelopes"]
     labels = {key: label(key) for key in ("budget", "allocated", "committed", "paid")}
     labels |= {row["envelope"]: label(row["envelope"]) for row in rows}
     context = {

@@ -8,6 +8,7 @@ the report's own figures, only converted for plotting.
 import base64
 import io
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import matplotlib
@@ -17,9 +18,10 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from clustermonitor.reports.figures import Report
+from clustermonitor.reports.figures import Report, Row
 
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
+MILLION = Decimal(1_000_000)
 COLOURS = {"budget": "#9dc3e6", "allocated": "#9dc3e6", "committed": "#1f4e79"}
 STATUS_COLOURS = {
     "met": "#2e7d32",
@@ -95,7 +97,13 @@ def chart_png(report: Report, lang: str = "en") -> bytes | None:
 
 
 def _millions(value: float, _position: Any) -> str:
-    return f"{value / 1_000_000:g}"
+    return f"{value:g}"
+
+
+def _bar_heights(rows: list[Row], key: str) -> list[float]:
+    """The amounts in millions of euros as bar heights: drawing coordinates for matplotlib,
+    which only draws floats. No figure is printed from them; the tables stay Decimal."""
+    return [float(row[key] / MILLION) for row in rows]
 
 
 def _svg(figure: Figure) -> str:
@@ -125,8 +133,8 @@ def budget_chart(report: Report, labels: dict[str, str]) -> Figure:
     rows = report["envelopes"]
     figure = _paired_bars(
         [labels.get(row["envelope"], row["envelope"]) for row in rows],
-        [float(row["budget"]) for row in rows],
-        [float(row["committed"]) for row in rows],
+        _bar_heights(rows, "budget"),
+        _bar_heights(rows, "committed"),
         ("budget", "committed"),
         labels,
     )
@@ -138,8 +146,8 @@ def cluster_chart(report: Report, labels: dict[str, str]) -> Figure:
     rows = report["rows"]
     figure = _paired_bars(
         [row["cluster"] for row in rows],
-        [float(row["allocated_projects"]) for row in rows],
-        [float(row["committed_projects"]) for row in rows],
+        _bar_heights(rows, "allocated_projects"),
+        _bar_heights(rows, "committed_projects"),
         ("allocated", "committed"),
         labels,
     )
