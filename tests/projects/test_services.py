@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from clustermonitor.budget.errors import WriteRefused
+from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.projects.models import Project
 from clustermonitor.projects.services import ProjectRefused, project_decide, project_submit
 from tests.factories import BudgetYearFactory, IbnClusterFactory, ProjectTypeFactory, SpearheadClusterFactory

@@ -5,7 +5,7 @@ remakes the ledger table would silently drop that index, and this test would fai
 import pytest
 from django.db import connection
 
-from clustermonitor.aggregates import AmountSum
+from clustermonitor.kernel.aggregates import AmountSum
 from clustermonitor.reports import selectors
 
 pytestmark = pytest.mark.django_db

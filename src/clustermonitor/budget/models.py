@@ -8,8 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import Envelope, LedgerKind, YearStatus
-
-MONEY = {"max_digits": 15, "decimal_places": 2}
+from clustermonitor.kernel.fields import MONEY
 
 
 class EnvelopeChoices(models.TextChoices):

@@ -10,14 +10,13 @@ from decimal import Decimal
 
 from django.db.models import Max, Min, Q, QuerySet
 
-from clustermonitor.aggregates import AmountSum
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import LedgerKind, YearStatus
 from clustermonitor.domain.ledger import Entry, Tally
 from clustermonitor.domain.money import ZERO, quantize
 from clustermonitor.domain.parameters import AMOUNT_KEYS, DEFAULTS
-from clustermonitor.domain.rules import ClusterFacts, ProjectFacts
+from clustermonitor.kernel.aggregates import AmountSum
 from clustermonitor.projects.models import Project
 
 # --- parameters ---------------------------------------------------------------------
@@ -153,20 +152,3 @@ def _tally(entries: QuerySet[LedgerEntry], before: date | None) -> Tally:
 
 def _sum(value: Decimal | None) -> Decimal:
     return ZERO if value is None else quantize(value)
-
-
-# --- domain facts -------------------------------------------------------------------
-
-
-def cluster_facts(cluster: Cluster) -> ClusterFacts:
-    return ClusterFacts(cluster.code, cluster.type, cluster.pact_start_year, cluster.pact_end_year)
-
-
-def project_facts(project: Project) -> ProjectFacts:
-    return ProjectFacts(
-        ref=project.ref,
-        cluster=project.cluster.code,
-        channel=project.channel,
-        status=project.status,
-        granted_support=project.granted_support,
-    )

@@ -67,6 +67,7 @@ from clustermonitor.domain.rules import (
     allocation_problems,
     ledger_entry_problems,
 )
+from clustermonitor.kernel.facts import cluster_facts, project_facts
 from clustermonitor.projects.models import Project
 
 logger = logging.getLogger(__name__)
@@ -114,8 +115,8 @@ def ledger_entry_book(
                 year=year,
                 kind=kind,
                 envelope=envelope,
-                cluster=selectors.cluster_facts(the_cluster),
-                project=selectors.project_facts(the_project) if the_project else None,
+                cluster=cluster_facts(the_cluster),
+                project=project_facts(the_project) if the_project else None,
                 project_ref=project or None,
                 amount=amount,
             )
@@ -204,7 +205,7 @@ def allocation_set(
             year=year,
             envelope=envelope,
             amount=amount,
-            cluster=selectors.cluster_facts(the_cluster),
+            cluster=cluster_facts(the_cluster),
             cap=cap,
         )
         others = selectors.allocated_total(year=year, envelope=envelope, exclude_cluster=the_cluster)

@@ -23,7 +23,6 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from clustermonitor.budget import selectors as budget_selectors
-from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.budget.models import Allocation, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
@@ -39,6 +38,8 @@ from clustermonitor.domain.rules import (
     ledger_entry_problems,
     project_problems,
 )
+from clustermonitor.kernel.errors import WriteRefused
+from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.projects.models import Project
 
 STORED_PROBLEMS_SHOWN = 5  # a type change can break hundreds of rows: name the first few
@@ -110,7 +111,7 @@ def cluster_update(
         if problems:
             raise ClusterRefused(problems)
         new = ClusterFacts(code, type, pact_start_year, pact_end_year)
-        if new != budget_selectors.cluster_facts(cluster):
+        if new != cluster_facts(cluster):
             problems = _stored_row_problems(cluster, new)
             if problems:
                 raise ClusterRefused(problems)

@@ -323,7 +323,3 @@ IMPORTS: tuple[type[FileImport], ...] = (
     LedgerImport,
 )
 assert tuple(i.spec for i in IMPORTS) == contract.FILES
-
-
-def cluster_facts(cluster: Cluster) -> rules.ClusterFacts:
-    return rules.ClusterFacts(cluster.code, cluster.type, cluster.pact_start_year, cluster.pact_end_year)

@@ -27,13 +27,14 @@ from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
-from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values, cluster_facts
+from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
 from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
 from clustermonitor.domain.parameters import DEFAULTS
+from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import ProjectType
 

@@ -16,13 +16,13 @@ from clustermonitor.budget.models import Budget, BudgetYear, LedgerEntry, Parame
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.errors import RuleError
-from clustermonitor.datasets.files import cluster_facts
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.domain import rules
 from clustermonitor.domain.enums import ProjectStatus, operation_cap_key
 from clustermonitor.domain.ledger import Entry, LedgerState, Limits
 from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.parameters import DEFAULTS
+from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.selectors import allocations_known
 

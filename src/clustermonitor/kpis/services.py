@@ -11,11 +11,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from clustermonitor.budget import selectors as budget_selectors
-from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import Problem
+from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 
 

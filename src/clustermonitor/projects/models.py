@@ -3,8 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from clustermonitor.budget.models import MONEY
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
+from clustermonitor.kernel.fields import MONEY
 
 
 class ChannelChoices(models.TextChoices):

@@ -13,12 +13,13 @@ from decimal import Decimal
 from django.db import transaction
 
 from clustermonitor.budget import selectors as budget_selectors
-from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
 from clustermonitor.domain.messages import _
-from clustermonitor.domain.rules import CODE_PATTERN, ClusterFacts, Problem, project_problems
+from clustermonitor.domain.rules import CODE_PATTERN, Problem, project_problems
+from clustermonitor.kernel.errors import WriteRefused
+from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.projects.models import Project, ProjectType
 
 DECISIONS = (ProjectStatus.APPROVED, ProjectStatus.REJECTED, ProjectStatus.WITHDRAWN)
@@ -67,7 +68,7 @@ def project_submit(
         problems += _closed(submitted_on.year, "submitted_on")
         if the_cluster is not None and kind is not None:
             problems += project_problems(
-                cluster=_facts(the_cluster),
+                cluster=cluster_facts(the_cluster),
                 type_eligible=kind.earmarked_eligible,
                 channel=channel,
                 instrument=instrument,
@@ -121,7 +122,7 @@ def project_decide(
         if decided_on is not None:
             problems += _closed(decided_on.year, "decided_on")
         problems += project_problems(
-            cluster=_facts(project.cluster),
+            cluster=cluster_facts(project.cluster),
             type_eligible=project.type.earmarked_eligible,
             channel=project.channel,
             instrument=project.instrument,
@@ -138,10 +139,6 @@ def project_decide(
         project.save()
         data_changed()
     return project
-
-
-def _facts(cluster: Cluster) -> ClusterFacts:
-    return budget_selectors.cluster_facts(cluster)
 
 
 def _closed(year: int, column: str) -> list[Problem]:

@@ -18,11 +18,11 @@ from typing import Any
 
 from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
 
-from clustermonitor.aggregates import AmountSum
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, LedgerKind, ProjectStatus, YearStatus
 from clustermonitor.domain.money import D
+from clustermonitor.kernel.aggregates import AmountSum
 from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
 

@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from clustermonitor.budget import selectors as budget_selectors
-from clustermonitor.budget.errors import WriteRefused
 from clustermonitor.budget.services import allocation_set, budget_set, ledger_entry_book, year_close
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.services import cluster_create, cluster_update
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Envelope, operation_cap_key
+from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.kpis.services import kpi_figure_set
 from clustermonitor.projects.models import Project
 from clustermonitor.projects.services import project_decide, project_submit
