@@ -117,6 +117,14 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 # Amounts are formatted by the web app's `money` filter, numbers the locale's way.
 USE_THOUSAND_SEPARATOR = False
 
+# Mail: a cluster manager is told of each decision on their cluster's applications
+# (web/notify.py). The console backend prints the mails (the demo); production sets
+# EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST etc.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clustermonitor@localhost")
+
 # --- production security (issue 5) ---------------------------------------------------
 # Owned by the reliability work (tests/reliability/test_settings.py); edit settings above.
 # Passwords: Argon2 first (argon2-cffi is a dependency); the others still verify old hashes.

@@ -347,6 +347,21 @@ NL: dict[str, str | tuple[str, str]] = {
     "imported by": "geïmporteerd door",
     "replace": "vervangen",
     "counts": "aantallen",
+    "Enter an amount, e.g. %(example)s.": "Geef een bedrag, bv. %(example)s.",
+    "This replaces the %(what)s of %(old)s by %(new)s.": "Dit vervangt %(what)s van %(old)s door %(new)s.",
+    "allocation of %(cluster)s for %(envelope)s %(year)s": "de verdeling van %(cluster)s voor %(envelope)s %(year)s",
+    "budget of %(envelope)s %(year)s": "het budget van %(envelope)s %(year)s",
+    "The granted support %(granted)s is more than the %(requested)s requested.": "De toegekende steun %(granted)s is meer dan de gevraagde %(requested)s.",
+    "Closing %(year)s on %(date)s cannot be undone: its figures become definitive and nothing can be entered on the year afterwards.": "Het afsluiten van %(year)s op %(date)s kan niet ongedaan gemaakt worden: de cijfers worden definitief en daarna kan er niets meer op het jaar ingevoerd worden.",
+    "Closing a year cannot be undone: you are asked to confirm first.": "Een jaar afsluiten kan niet ongedaan gemaakt worden: u wordt eerst om bevestiging gevraagd.",
+    "Please confirm": "Graag bevestigen",
+    "Confirm and save": "Bevestigen en opslaan",
+    "Cancel": "Annuleren",
+    "this cluster's allocation now": "huidige verdeling van deze cluster",
+    "Decision on application %(ref)s: %(decision)s": "Beslissing over aanvraag %(ref)s: %(decision)s",
+    "The application %(ref)s (%(title)s) was decided on %(date)s: %(decision)s.": "Over de aanvraag %(ref)s (%(title)s) werd beslist op %(date)s: %(decision)s.",
+    "Granted support: %(amount)s.": "Toegekende steun: %(amount)s.",
+    "Details: %(path)s": "Details: %(path)s",
 }
 
 

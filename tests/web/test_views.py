@@ -229,8 +229,16 @@ def test_allocation_refused_in_a_closed_year(users: None) -> None:
     )
 
 
-def test_closing_a_year(users: None) -> None:
-    response = client_for("admin").post("/years/2019/close/", {"closed_on": "2020-03-01"})
+def test_closing_a_year_is_confirmed_first(users: None) -> None:
+    client = client_for("admin")
+    asked = client.post("/years/2019/close/", {"closed_on": "2020-03-01"})
+
+    assert asked.status_code == 200
+    assert "kan niet ongedaan gemaakt worden" in asked.content.decode()
+    assert not BudgetYear.objects.filter(year=2019, status="closed").exists()
+    digest = asked.content.decode().split('name="confirmed" value="')[1].split('"')[0]
+
+    response = client.post("/years/2019/close/", {"closed_on": "2020-03-01", "confirmed": digest})
 
     assert response.status_code == 302
     assert BudgetYear.objects.get(year=2019).status == "closed"

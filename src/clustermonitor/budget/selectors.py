@@ -67,10 +67,28 @@ def open_years(*, today: date | None = None) -> list[int]:
     return sorted(years - closed)
 
 
+def years_with_status() -> list[tuple[int, bool]]:
+    """(year, closed) of every year with a budget or a status, by year (no status: open)."""
+    statuses = dict(BudgetYear.objects.values_list("year", "status"))
+    years = set(statuses) | set(Budget.objects.values_list("year", flat=True))
+    return [(year, statuses.get(year) == YearStatus.CLOSED) for year in sorted(years)]
+
+
 def budget_amount(*, year: int, envelope: str) -> Decimal:
     """The earmarked budget of an envelope in a year; 0 without a budget row."""
     amount = Budget.objects.filter(year=year, envelope=envelope).values_list("amount", flat=True).first()
     return ZERO if amount is None else amount
+
+
+def allocation_amount(*, year: int, cluster: str, envelope: str) -> Decimal | None:
+    """A cluster's stored allocation of an envelope in a year (None: it has none yet)."""
+    found = Allocation.objects.filter(year=year, cluster__code=cluster, envelope=envelope)
+    return found.values_list("amount", flat=True).first()
+
+
+def budget_stored(*, year: int, envelope: str) -> Decimal | None:
+    """The stored budget of an envelope in a year (None: none yet, unlike `budget_amount`)."""
+    return Budget.objects.filter(year=year, envelope=envelope).values_list("amount", flat=True).first()
 
 
 def allocated_total(*, year: int, envelope: str, exclude_cluster: Cluster | None = None) -> Decimal:

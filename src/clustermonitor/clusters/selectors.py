@@ -1,4 +1,4 @@
-"""Reads of clusters: the lists data-entry forms choose from."""
+"""Reads of clusters: one by its code, the lists data-entry forms choose from."""
 
 from clustermonitor.clusters.models import Cluster
 
@@ -10,3 +10,13 @@ def cluster_choices(*, only: str | None = None) -> list[tuple[str, str]]:
     if only is not None:
         clusters = clusters.filter(code=only)
     return [(code, f"{code} — {name}") for code, name in clusters.values_list("code", "name")]
+
+
+def cluster_by_code(code: object) -> Cluster | None:
+    """The cluster with code `code` (None when there is none, or no code was given)."""
+    return Cluster.objects.filter(code=str(code)).first() if code else None
+
+
+def cluster_code_of(pk: object) -> str | None:
+    """The code of the cluster with primary key `pk` (None: no such cluster)."""
+    return Cluster.objects.filter(pk=pk).values_list("code", flat=True).first()

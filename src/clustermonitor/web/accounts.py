@@ -1,24 +1,57 @@
-"""Users in roles: create one (adduser, demo users, tests)."""
+"""Users in roles: create one (adduser, demo users, tests), list them, change a user's role,
+cluster and e-mail address (the admins' users page), find a cluster's managers."""
+
+from typing import Any
 
 from django.contrib.auth.models import Group, User
 from django.db import transaction
+from django.db.models import QuerySet
 
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.web.models import Profile
 from clustermonitor.web.permissions import ADMIN, CLUSTER, ROLES
 
 
-def user_create(name: str, *, role: str, password: str, cluster: str | None = None) -> User:
-    """Create or update user `name` in `role` (admins are superusers); raises ValueError."""
+def user_create(
+    name: str, *, role: str, password: str | None, cluster: str | None = None, email: str | None = None
+) -> User:
+    """Create or update user `name` in `role` (admins are superusers); raises ValueError.
+    `password=None` keeps a user's password (a new user then has none usable)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role}: one of {', '.join(ROLES)}")
     if role == CLUSTER and not Cluster.objects.filter(code=cluster).exists():
         raise ValueError(f"unknown cluster {cluster}")
     with transaction.atomic():
-        user, _ = User.objects.get_or_create(username=name)
+        user, created = User.objects.get_or_create(username=name)
         user.is_superuser = user.is_staff = role == ADMIN
-        user.set_password(password)
+        if password is not None:
+            user.set_password(password)
+        elif created:
+            user.set_unusable_password()
+        if email is not None:
+            user.email = email
         user.save()
         user.groups.set([Group.objects.get_or_create(name=role)[0]])
-        Profile.objects.update_or_create(user=user, defaults={"cluster_code": cluster or ""})
+        code = cluster if role == CLUSTER else ""
+        Profile.objects.update_or_create(user=user, defaults={"cluster_code": code or ""})
     return user
+
+
+def users_with_roles() -> list[dict[str, Any]]:
+    """Every user with their role and bound cluster, by name (for the admins' users page)."""
+    bound = dict(Profile.objects.values_list("user_id", "cluster_code"))
+    users: QuerySet[User] = User.objects.prefetch_related("groups").order_by("username")
+    rows = []
+    for user in users:
+        names = {group.name for group in user.groups.all()}
+        role = ADMIN if user.is_superuser else next((r for r in ROLES if r in names), None)
+        rows.append({"user": user, "role": role, "cluster": bound.get(user.pk) or ""})
+    return rows
+
+
+def cluster_manager_addresses(code: str) -> list[str]:
+    """The e-mail addresses of the active users bound to cluster `code` as its managers."""
+    users = User.objects.filter(
+        is_active=True, groups__name=CLUSTER, clustermonitor_profile__cluster_code=code
+    ).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))

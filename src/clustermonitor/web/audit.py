@@ -64,3 +64,8 @@ def on_dataset_imported(
         summary=summary,
         replace=replace,
     )
+
+
+def recent_imports(limit: int) -> list[DatasetImport]:
+    """The latest confirmed imports, the newest first."""
+    return list(DatasetImport.objects.all()[:limit])

@@ -8,8 +8,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
 
-from clustermonitor.budget.models import Budget, BudgetYear
-from clustermonitor.domain.enums import YearStatus
+from clustermonitor.budget.selectors import years_with_status
 from clustermonitor.reports.figures import Report
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers.cells import cell_text, is_number
@@ -44,9 +43,7 @@ def parse_year(request: HttpRequest, default: int | None) -> int | None:
 
 def years_known() -> list[dict[str, Any]]:
     """Every year with a budget or a status, with its status (a year without one is open)."""
-    statuses = dict(BudgetYear.objects.values_list("year", "status"))
-    years = sorted(set(statuses) | set(Budget.objects.values_list("year", flat=True)))
-    return [{"year": y, "closed": statuses.get(y) == YearStatus.CLOSED} for y in years]
+    return [{"year": year, "closed": closed} for year, closed in years_with_status()]
 
 
 def default_year() -> int | None:

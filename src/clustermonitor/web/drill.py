@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Channel, Envelope, LedgerKind
 from clustermonitor.domain.money import ZERO, D
@@ -34,7 +35,11 @@ KPI_STATUSES = {"met", "partly", "missed", "no_data"}
 
 
 def _url(kind: str, **params: Any) -> str:
-    return f"/drill/{kind}/?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return (
+        reverse("drill", args=[kind])
+        + "?"
+        + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    )
 
 
 def figure_link(

@@ -16,9 +16,9 @@ from clustermonitor.domain.messages import Message
 from clustermonitor.kpis.selectors import kpi_choices
 from clustermonitor.projects.models import ChannelChoices
 from clustermonitor.projects.selectors import project_type_choices
+from clustermonitor.web.amounts import AmountField
 
 DATE = forms.DateInput(attrs={"type": "date"})
-AMOUNT = {"max_digits": 15, "decimal_places": 2}
 BLANK = [("", "—")]
 
 
@@ -75,7 +75,7 @@ class BookingForm(EntryForm):
     envelope = forms.ChoiceField(label=_("envelope"), choices=EnvelopeChoices.choices)
     cluster = forms.ChoiceField(label=_("cluster"))
     project = forms.CharField(label=_("project"), max_length=40, required=False)
-    amount = forms.DecimalField(label=_("amount"), **AMOUNT)
+    amount = AmountField(label=_("amount"))
     note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -85,7 +85,7 @@ class AllocationForm(EntryForm):
     year = year_field(_("year"))
     cluster = forms.ChoiceField(label=_("cluster"))
     envelope = forms.ChoiceField(label=_("envelope"), choices=EnvelopeChoices.choices)
-    amount = forms.DecimalField(label=_("amount"), **AMOUNT)
+    amount = AmountField(label=_("amount"))
     decided_on = forms.DateField(label=_("decided on"), required=False, widget=DATE)
 
 
@@ -99,8 +99,8 @@ class ProjectForm(EntryForm):
     channel = forms.ChoiceField(label=_("channel"), choices=ChannelChoices.choices)
     instrument = forms.CharField(label=_("instrument"), max_length=40, required=False)
     submitted_on = forms.DateField(label=_("submitted on"), widget=DATE)
-    total_cost = forms.DecimalField(label=_("total project cost"), **AMOUNT)
-    requested_support = forms.DecimalField(label=_("requested support"), **AMOUNT)
+    total_cost = AmountField(label=_("total project cost"))
+    requested_support = AmountField(label=_("requested support"))
 
 
 class DecisionForm(forms.Form):
@@ -109,7 +109,7 @@ class DecisionForm(forms.Form):
         choices=[("approved", _("approved")), ("rejected", _("rejected")), ("withdrawn", _("withdrawn"))],
     )
     decided_on = forms.DateField(label=_("decided on"), required=False, widget=DATE)
-    granted_support = forms.DecimalField(label=_("granted support"), required=False, **AMOUNT)
+    granted_support = AmountField(label=_("granted support"), required=False)
 
 
 class YearCloseForm(forms.Form):
@@ -126,7 +126,7 @@ class BudgetForm(EntryForm):
 
     year = year_field(_("year"))
     envelope = forms.ChoiceField(label=_("envelope"), choices=EnvelopeChoices.choices)
-    amount = forms.DecimalField(label=_("amount"), **AMOUNT)
+    amount = AmountField(label=_("amount"))
     source = forms.CharField(label=_("source"), initial="Hermesfonds")
 
 

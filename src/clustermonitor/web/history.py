@@ -9,13 +9,16 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.selectors import cluster_code_of
 from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
 from clustermonitor.web import permissions
-from clustermonitor.web.models import AUDITED, DatasetImport
+from clustermonitor.web.audit import recent_imports
+from clustermonitor.web.models import AUDITED
 
 KINDS: dict[str, type[Model]] = {
     "cluster": Cluster,
@@ -32,7 +35,7 @@ RECORD_LIMIT = 200
 
 
 def history_url(model: type[Model], pk: Any) -> str:
-    return f"/history/{KIND_OF[model]}/{pk}/"
+    return reverse("record-history", args=[KIND_OF[model], pk])
 
 
 def history_page(request: HttpRequest) -> HttpResponse:
@@ -49,7 +52,7 @@ def history_page(request: HttpRequest) -> HttpResponse:
                 }
             )
     changes.sort(key=lambda c: c["record"].history_date, reverse=True)
-    context = {"changes": changes[:100], "imports": DatasetImport.objects.all()[:50]}
+    context = {"changes": changes[:100], "imports": recent_imports(50)}
     return render(request, "web/history.html", context)
 
 
@@ -90,7 +93,7 @@ def _cluster_code(model: type[Model], record: Any) -> str | None:
     cluster_id = getattr(record, "cluster_id", None)
     if cluster_id is None:
         return None
-    return Cluster.objects.filter(pk=cluster_id).values_list("code", flat=True).first()
+    return cluster_code_of(cluster_id)
 
 
 def _may_see(user: Any, model: type[Model], record: Any) -> bool:
@@ -105,9 +108,9 @@ def _cluster_url(model: type[Model], live: Any) -> str | None:
     if live is None:
         return None
     if model is Project:
-        return f"/projects/{live.ref}/"
+        return reverse("project", args=[live.ref])
     code = _cluster_code(model, live)
-    return f"/clusters/{code}/" if code else None
+    return reverse("cluster", args=[code]) if code else None
 
 
 def _changed_fields(model: type[Model], row: Any, older: Any) -> list[dict[str, Any]]:
