@@ -50,6 +50,8 @@ MATRIX: list[tuple[str, set[str]]] = [
     ("/history/", READ_ALL),
     ("/history/budget-year/2018/", READ_ALL),  # records of no one cluster: readers of everything
     ("/admin/", {"admin"}),
+    ("/users/", {"admin"}),
+    ("/users/new/", {"admin"}),
 ]
 
 

@@ -37,10 +37,13 @@ def user_create(
     return user
 
 
-def users_with_roles() -> list[dict[str, Any]]:
-    """Every user with their role and bound cluster, by name (for the admins' users page)."""
+def users_with_roles(pk: int | None = None) -> list[dict[str, Any]]:
+    """Every user (or user `pk`) with their role and bound cluster, by name (for the
+    admins' users page)."""
     bound = dict(Profile.objects.values_list("user_id", "cluster_code"))
     users: QuerySet[User] = User.objects.prefetch_related("groups").order_by("username")
+    if pk is not None:
+        users = users.filter(pk=pk)
     rows = []
     for user in users:
         names = {group.name for group in user.groups.all()}

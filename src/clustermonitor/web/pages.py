@@ -5,6 +5,7 @@ cached under the data revision (clusters/revision.py), per language and cluster 
 
 import hashlib
 from datetime import date
+from decimal import Decimal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,7 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from clustermonitor.clusters.revision import cached
+from clustermonitor.projects.selectors import decisions_of_cluster, projects_pending
 from clustermonitor.reports.figures import ReportError
+from clustermonitor.reports.monthly import commitments_by_month
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
 from clustermonitor.web import permissions
 from clustermonitor.web.chart import bar_chart
@@ -28,6 +31,9 @@ from clustermonitor.web.common import (
 from clustermonitor.web.downloads import DOCUMENTS, report_document, table_csv
 from clustermonitor.web.drill import records
 from clustermonitor.web.labels import label
+from clustermonitor.web.yearchart import headline, month_chart
+
+PENDING_SHOWN, DECISIONS_SHOWN = 20, 10
 
 
 def dashboard(request: HttpRequest, year: int | None = None) -> HttpResponse:
@@ -41,13 +47,42 @@ def dashboard(request: HttpRequest, year: int | None = None) -> HttpResponse:
         asked = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]  # sorting
         key = f"dashboard:{get_language()}:{links}:{year}:{as_of}:{asked}"
         figures = cached(key, lambda: _dashboard_figures(request, year, as_of))
-        context |= {"figures": figures["figures"], "figures_html": mark_safe(figures["html"])}
+        context |= {
+            "figures": figures["figures"],
+            "glance_html": mark_safe(figures["glance"]),
+            "figures_html": mark_safe(figures["html"]),
+        }
+    context |= _work(request.user)
     return render(request, "web/dashboard.html", context)
 
 
+def _work(user: object) -> dict[str, object]:
+    """The reader's work: applications awaiting a decision (those who decide), the
+    decisions on their cluster's applications (a cluster manager)."""
+    work: dict[str, object] = {"pending": None, "decisions": None}
+    if permissions.may_enter_data(user):
+        pending = projects_pending()
+        work |= {
+            "pending": list(pending[:PENDING_SHOWN]),
+            "pending_count": pending.count(),
+            "may_decide": True,
+        }
+    code = permissions.bound_cluster(user)
+    if code is not None:
+        work["decisions"] = list(decisions_of_cluster(code)[:DECISIONS_SHOWN])
+    return work
+
+
 def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> dict[str, str]:
-    """The dashboard's three reports rendered: the status of the year and the HTML."""
+    """The dashboard's three reports rendered: the status of the year, the year at a glance
+    (headline figures, commitments month by month) and the tables' HTML."""
     budget = report_build("budget-overview", year=year, as_of=as_of)
+    months = commitments_by_month(year=year, as_of=as_of)
+    glance = {
+        "year": year,
+        "headline": headline(budget["total"]),
+        "months": month_chart(months, Decimal(budget["total"]["budget"])),
+    }
     clusters = report_build("cluster-overview", year=year, as_of=as_of)
     kpis = report_build("kpi-status", year=year, as_of=as_of)
     rows = budget["envelopes"]
@@ -60,7 +95,8 @@ def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> d
         "chart": bar_chart(rows, "envelope", labels),
     }
     html = render_to_string("web/_dashboard_figures.html", context, request)
-    return {"figures": budget["figures"], "html": str(html)}
+    glance_html = render_to_string("web/_headline.html", glance, request)
+    return {"figures": budget["figures"], "glance": str(glance_html), "html": str(html)}
 
 
 def report_page(request: HttpRequest, name: str) -> HttpResponse:

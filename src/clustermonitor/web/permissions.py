@@ -81,6 +81,11 @@ def may_close_year(user: Any) -> bool:
     return role_of(user) == ADMIN
 
 
+def may_manage_users(user: Any) -> bool:
+    """Bind users to a role and a cluster (the users pages)."""
+    return role_of(user) == ADMIN
+
+
 def may_import(user: Any) -> bool:
     return role_of(user) in WRITERS
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from clustermonitor.web import entry, history, lists, pages, records, transfer
+from clustermonitor.web import entry, history, lists, pages, records, transfer, users
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
@@ -26,6 +26,9 @@ urlpatterns = [
     path("kpis/<str:what>/new/", entry.kpi_figure, name="kpi-figure"),
     path("history/", history.history_page, name="history"),
     path("history/<str:kind>/<int:pk>/", history.record_history, name="record-history"),
+    path("users/", users.user_list, name="users"),
+    path("users/new/", users.user_new, name="user-new"),
+    path("users/<int:pk>/edit/", users.user_edit, name="user-edit"),
     path("import/", transfer.import_page, name="import"),
     path("export/", transfer.export, name="export"),
 ]
