@@ -1,6 +1,7 @@
 """clustermonitor demousers: one user per role for the demo, names and passwords printed.
 
-For a demo database only: the passwords are printed and well known.
+For a demo database only: the passwords are printed and well known. Each has an e-mail
+address at demo.invalid, so the decision mails show on the console (EMAIL_BACKEND).
 """
 
 from typing import Any
@@ -28,6 +29,6 @@ class Command(BaseCommand):
         self.stdout.write("demo users (log in at http://127.0.0.1:8000/accounts/login/):")
         for name, role, password in DEMO_USERS:
             cluster = first.code if role == "cluster" else None
-            user_create(name, role=role, password=password, cluster=cluster)
+            user_create(name, role=role, password=password, cluster=cluster, email=f"{name}@demo.invalid")
             where = f" (cluster {cluster})" if cluster else ""
             self.stdout.write(f"  {name:8} password {password:13} role {role}{where}")
