@@ -4,7 +4,11 @@ after `makemessages` (run: python -m tests.web.nl_translations)."""
 import re
 from pathlib import Path
 
-PO = Path(__file__).resolve().parents[2] / "src/clustermonitor/locale/nl/LC_MESSAGES/django.po"
+PACKAGE = Path(__file__).resolve().parents[2] / "src/clustermonitor"
+PO = PACKAGE / "locale/nl/LC_MESSAGES/django.po"
+# What makemessages leaves out: the drafted answer still has its own texts (w11 moves them
+# into this catalogue with the answer builder) and the demo data's words are data, not UI.
+IGNORE = ("reports/answer/*", "templates/reports/answer.html", "demo/*")
 
 NL: dict[str, str | tuple[str, str]] = {
     "spearhead cluster operation": "werking speerpuntclusters",
@@ -14,7 +18,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "closed (definitive figures)": "afgesloten (definitieve cijfers)",
     "commitment": "vastlegging",
     "decommitment": "desengagement",
-    "payment": "betaling",
+    "payment": "vereffening",
     "year": "jaar",
     "status": "status",
     "closed on": "afgesloten op",
@@ -70,7 +74,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "As of": "Stand op",
     "Show": "Toon",
     "Budget": "Budget",
-    "allocated to other clusters": "verdeeld over andere clusters",
+    "allocated to other clusters": "toegewezen aan andere clusters",
     "remaining": "resterend",
     "Choose a year and an envelope to see the remaining budget.": "Kies een jaar en een enveloppe om het resterende budget te zien.",
     "Skip to content": "Naar de inhoud",
@@ -84,8 +88,8 @@ NL: dict[str, str | tuple[str, str]] = {
     "Log out": "Afmelden",
     "pact": "pact",
     "Submit a project application": "Een projectaanvraag indienen",
-    "Pact timeline: allocated vs committed": "Pactverloop: verdeeld tegenover vastgelegd",
-    "Allocated and committed per pact year": "Verdeeld en vastgelegd per pactjaar",
+    "Pact timeline: allocated vs committed": "Pactverloop: toegewezen tegenover vastgelegd",
+    "Allocated and committed per pact year": "Toegewezen en vastgelegd per pactjaar",
     "KPIs: target vs value": "KPI's: streefwaarde tegenover waarde",
     "value / target": "waarde / streefwaarde",
     "no data": "geen gegevens",
@@ -101,7 +105,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "as of": "stand op",
     "Close this year": "Dit jaar afsluiten",
     "Budget overview": "Budgetoverzicht",
-    "Budget, allocated, committed and paid per envelope": "Budget, verdeeld, vastgelegd en betaald per enveloppe",
+    "Budget, allocated, committed and paid per envelope": "Budget, toegewezen, vastgelegd en vereffend per enveloppe",
     "Clusters and common pool": "Clusters en gemeenschappelijke pot",
     "KPI status per cluster": "KPI-status per cluster",
     "All reports": "Alle rapporten",
@@ -164,19 +168,19 @@ NL: dict[str, str | tuple[str, str]] = {
     "dataset (.zip of CSV files or .xlsx workbook)": "dataset (.zip met CSV-bestanden of .xlsx-werkmap)",
     "replace: delete rows the dataset lacks": "vervangen: rijen verwijderen die de dataset niet bevat",
     "budget": "budget",
-    "allocated": "verdeeld",
-    "unallocated": "niet verdeeld",
+    "allocated": "toegewezen",
+    "unallocated": "niet toegewezen",
     "committed": "vastgelegd",
-    "paid": "betaald",
+    "paid": "vereffend",
     "available": "beschikbaar",
     "spearhead clusters": "speerpuntclusters",
     "total": "totaal",
-    "allocated operation": "verdeeld werking",
-    "allocated projects": "verdeeld projecten",
+    "allocated operation": "toegewezen werking",
+    "allocated projects": "toegewezen projecten",
     "committed operation": "vastgelegd werking",
     "committed projects": "vastgelegd projecten",
     "drawn from pool": "uit de pot",
-    "approved support": "goedgekeurde steun",
+    "approved support": "toegekende steun (goedgekeurd)",
     "approved total cost": "goedgekeurde totale kost",
     "drawn": "opgenomen",
     "average support": "gemiddelde steun",
@@ -232,7 +236,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "must be 1–40 letters, digits, '_', '.' or '-'": "moet bestaan uit 1–40 letters, cijfers, '_', '.' of '-'",
     "no budget is set for {envelope} {year}: a commitment needs one (budget 0.00)": "er is geen budget vastgelegd voor {envelope} {year}: een vastlegging heeft er een nodig (budget 0.00)",
     "the allocations of {envelope} {year} would add up to {total}, more than its budget ({budget})": "de verdelingen van {envelope} {year} zouden samen {total} bedragen, meer dan het budget ({budget})",
-    "{amount} is less than the {allocated} already allocated of {envelope} {year}": "{amount} is minder dan de {allocated} die van {envelope} {year} al verdeeld is",
+    "{amount} is less than the {allocated} already allocated of {envelope} {year}": "{amount} is minder dan de {allocated} die van {envelope} {year} al toegewezen is",
     "{amount} is less than the net commitments ({committed}) on {envelope} {year}": "{amount} is minder dan de netto vastleggingen ({committed}) op {envelope} {year}",
     "{year} is already closed (on {closed_on})": "{year} is al afgesloten (op {closed_on})",
     "1 ledger entry of {year} is dated after {closed_on} (the latest: {ref} on {date}); close the year on {date} or later": "1 boeking van {year} is gedateerd na {closed_on} (de laatste: {ref} op {date}); sluit het jaar af op {date} of later",
@@ -256,7 +260,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "net operation commitments of {cluster} on {envelope} {year} ({net}) exceed the yearly cap ({cap})": "de netto werkingsvastleggingen van {cluster} op {envelope} {year} ({net}) overschrijden het jaarlijkse plafond ({cap})",
     "net commitments of project {project} ({net}) exceed its granted support ({granted})": "de netto vastleggingen van project {project} ({net}) overschrijden de toegekende steun ({granted})",
     "decommitments ({decommitted}) exceed commitments ({committed}) of {scope}": "de desengagementen ({decommitted}) overschrijden de vastleggingen ({committed}) van {scope}",
-    "payments ({paid}) exceed net commitments ({net}) of {scope}": "de betalingen ({paid}) overschrijden de netto vastleggingen ({net}) van {scope}",
+    "payments ({paid}) exceed net commitments ({net}) of {scope}": "de vereffeningen ({paid}) overschrijden de netto vastleggingen ({net}) van {scope}",
     "project {project}": "project {project}",
     "{cluster} on {envelope}": "{cluster} op {envelope}",
     "{end} is before pact_start_year {start}": "{end} ligt vóór het eerste pactjaar {start}",
@@ -405,7 +409,121 @@ NL: dict[str, str | tuple[str, str]] = {
     "User %(name)s saved.": "Gebruiker %(name)s opgeslagen.",
     "You cannot take your own admin role away.": "U kunt uw eigen beheerdersrol niet afnemen.",
     "All %(n)s applications awaiting a decision": "Alle %(n)s aanvragen die op een beslissing wachten",
+    # documents (xlsx, pdf, html), charts, definitions, instruments, KPI units
+    "Hermes fund (earmarked budget)": "Hermesfonds (geoormerkt budget)",
+    "EFRO (European Regional Development Fund)": "EFRO (Europees Fonds voor Regionale Ontwikkeling)",
+    "Interreg": "Interreg",
+    "FIT (internationalisation)": "FIT (internationalisering)",
+    "WSE (training)": "WSE (opleiding)",
+    "FWO (research)": "FWO (onderzoek)",
+    "OVAM (circular economy)": "OVAM (circulaire economie)",
+    "Horizon 2020": "Horizon 2020",
+    "ERA-NET": "ERA-NET",
+    "intercluster projects": "interclusterprojecten",
+    "regular R&D projects": "reguliere O&O-projecten",
+    "cSBO (strategic basic research for clusters)": "cSBO (strategisch basisonderzoek voor clusters)",
+    "ICON (interdisciplinary cooperative research)": "ICON (interdisciplinair coöperatief onderzoek)",
+    "COOCK (collective research)": "COOCK (collectief onderzoek)",
+    "count": "aantal",
+    "FTE": "VTE",
+    "million euro": "miljoen euro",
+    "whole pact": "hele pact",
+    "everything stored": "alles wat is opgeslagen",
+    "page": "pagina",
+    "about": "toelichting",
+    "report": "rapport",
+    "rules": "regels",
+    "definition": "definitie",
+    "chart": "grafiek",
+    "Definitions": "Definities",
+    "(none)": "(geen)",
+    "Budget and committed per envelope": "Budget en vastgelegd per enveloppe",
+    "Project budget per spearhead cluster: allocated and committed": "Projectbudget per speerpuntcluster: toegewezen en vastgelegd",
+    "Cluster pacts: years and the status of their figures": "Clusterpacten: looptijd en status van de cijfers",
+    "KPIs per cluster": "KPI's per cluster",
+    "number of KPIs": "aantal KPI's",
+    "Budget and effective commitments per envelope": "Budget en effectieve vastleggingen per enveloppe",
+    "Resources and projects per spearhead cluster": "Middelen en projecten per speerpuntcluster",
+    "Additional resources: other public funding of approved projects": "Bijkomende middelen: andere publieke middelen van goedgekeurde projecten",
+    "Yearly resources of each cluster over its whole pact": "Jaarlijkse middelen van elke cluster over het hele pact",
+    "Approved earmarked projects per cluster and type": "Goedgekeurde geoormerkte projecten per cluster en type",
+    "KPIs per cluster: met, partly, missed or no data": "KPI's per cluster: gehaald, gedeeltelijk, niet gehaald of geen gegevens",
+    "the envelope's budget for the year": "het budget van de enveloppe voor het jaar",
+    "allocations of the year (distributed over the clusters)": "toewijzingen van het jaar (verdeeld over de clusters)",
+    "budget − allocated (may be negative)": "budget − toegewezen (kan negatief zijn)",
+    "commitments − decommitments booked on the year (may be negative)": "vastleggingen − desengagementen geboekt op het jaar (kan negatief zijn)",
+    "payments booked on the year": "vereffeningen geboekt op het jaar",
+    "budget − committed (may be negative)": "budget − vastgelegd (kan negatief zijn)",
+    "allocation of the year on the operation envelope (spearhead_operation; ibn for an IBN)": "toewijzing van het jaar op de werkingsenveloppe (werking speerpuntclusters; werking IBN voor een IBN)",
+    "allocation of the year on the spearhead_projects envelope": "toewijzing van het jaar op de enveloppe projectbudget speerpuntclusters",
+    "net commitments (commitments − decommitments) of the year on operation": "netto vastleggingen (vastleggingen − desengagementen) van het jaar op werking",
+    "net commitments of the year on spearhead_projects": "netto vastleggingen van het jaar op het projectbudget speerpuntclusters",
+    "max(0, committed_projects − allocated_projects): drawn from the unallocated pool": "max(0, vastgelegd projecten − toegewezen projecten): aangesproken uit de niet-toegewezen middelen",
+    "earmarked projects submitted in the year (any status)": "geoormerkte projecten ingediend in het jaar (elke status)",
+    "earmarked projects approved, decided in the year": "geoormerkte projecten goedgekeurd, beslist in het jaar",
+    "granted_support of the earmarked projects approved in the year (public support)": "toegekende steun van de geoormerkte projecten goedgekeurd in het jaar",
+    "total_cost of the earmarked projects approved in the year (project amount)": "totale projectkost van de geoormerkte projecten goedgekeurd in het jaar (projectbedrag)",
+    "granted_support of approved `other`-channel projects decided in the year": "toegekende steun van goedgekeurde projecten via een ander publiek instrument, beslist in het jaar",
+    "unallocated of spearhead_projects: the common pool": "niet toegewezen van het projectbudget speerpuntclusters: de gemeenschappelijke pot",
+    "sum of drawn_from_pool over the clusters": "som van aangesproken uit de pot over de clusters",
+    "pool unallocated − drawn": "niet toegewezen in de pot − aangesproken",
+    "number of approved projects decided in the year": "aantal goedgekeurde projecten beslist in het jaar",
+    "total project cost (project amount, all funders)": "totale projectkost (projectbedrag, alle financiers)",
+    "public support granted": "toegekende steun",
+    "granted_support / projects, half-up to the cent": "toegekende steun / projecten, half naar boven afgerond op de cent",
+    "committed on spearhead_projects in the year, all clusters": "vastgelegd op het projectbudget speerpuntclusters in het jaar, alle clusters",
+    "the KPI's target for the year": "de streefwaarde van de KPI voor het jaar",
+    "the year's result: reported, or computed from the projects": "het resultaat van het jaar: gerapporteerd, of berekend uit de projecten",
+    "reported (kpi_results) or computed (computed_from the projects)": "gerapporteerd (voortgangsverslag) of berekend (uit de projecten)",
+    "a computed KPI's reported result, shown beside the computed value": "het gerapporteerde resultaat van een berekende KPI, naast de berekende waarde",
+    "computed and reported value differ": "berekende en gerapporteerde waarde verschillen",
+    "up: value / target; down: target / value (1.0000 when the divisor is 0)": "hoger is beter: waarde / streefwaarde; lager is beter: streefwaarde / waarde (1,0000 als de deler 0 is)",
+    "met (ratio ≥ 1), partly (≥ 0.75), missed (< 0.75), no_data (no value)": "gehaald (verhouding ≥ 1), gedeeltelijk (≥ 0,75), niet gehaald (< 0,75), geen gegevens (geen waarde)",
+    "KPIs met": "KPI's gehaald",
+    "KPIs partly met": "KPI's gedeeltelijk gehaald",
+    "KPIs missed": "KPI's niet gehaald",
+    "KPIs without a value": "KPI's zonder waarde",
+    "definitive (year closed), provisional (open), planned (no budget yet)": "definitief (jaar afgesloten), voorlopig (open), gepland (nog geen budget)",
+    "Amounts in euro. A fact counts in its year: applications by submitted_on, decisions by decided_on, ledger entries by their year. As of a date: what was known on that date. Figures are definitive when the year is closed, else provisional.": "Bedragen in euro. Een feit telt in zijn jaar: aanvragen volgens de indieningsdatum, beslissingen volgens de beslissingsdatum, boekingen volgens hun jaar. Stand op een datum: wat op die datum bekend was. Cijfers zijn definitief als het jaar is afgesloten, anders voorlopig.",
+    # import results per file (issue 14.11)
+    "stored row %(key)s": "opgeslagen rij %(key)s",
+    "and %(n)s more error in %(file)s": (
+        "en nog %(n)s fout in %(file)s",
+        "en nog %(n)s fouten in %(file)s",
+    ),
+    "whole file": "hele bestand",
+    "%(n)s error": ("%(n)s fout", "%(n)s fouten"),
+    # the kinds of records the history names
+    "allocation": "verdeling",
+    "ledger entry": "boeking",
+    "KPI target": "KPI-streefwaarde",
+    "KPI result": "KPI-resultaat",
 }
+
+
+def po_entries(path: Path = PO) -> list[dict[str, object]]:
+    """The catalogue's entries: msgid, its translations (one, or one per plural form) and
+    whether it is marked fuzzy; the header entry (empty msgid) is left out."""
+    entries = []
+    for block in path.read_text().split("\n\n"):
+        parts: dict[str, str] = {}
+        key = None
+        for line in block.split("\n"):
+            found = re.match(r'^(msgid|msgid_plural|msgstr(?:\[[0-9]\])?) "(.*)"$', line)
+            if found:
+                key = found.group(1)
+                parts[key] = found.group(2)
+            elif line.startswith('"') and key is not None:
+                parts[key] += line[1:-1]
+        if parts.get("msgid"):
+            entries.append(
+                {
+                    "msgid": parts["msgid"],
+                    "msgstr": [text for name, text in parts.items() if name.startswith("msgstr")],
+                    "fuzzy": "#, fuzzy" in block or "fuzzy," in block,
+                }
+            )
+    return entries
 
 
 def _quote(text: str) -> str:

@@ -46,7 +46,7 @@ def test_a_refused_booking_is_explained_in_dutch(users: None) -> None:
     html = page(client_for("analyst").post("/ledger/book/", OVERSPENDING))
 
     assert error(html, "amount") == (
-        "de netto vastleggingen van project V2 (900000.50) overschrijden de toegekende steun (800000.50)"
+        "de netto vastleggingen van project V2 (€ 900.000,50) overschrijden de toegekende steun (€ 800.000,50)"
     )
     assert not LedgerEntry.objects.filter(ref="L-NEW").exists()
 
@@ -57,7 +57,7 @@ def test_a_refused_booking_is_explained_in_english_with_lang_en(users: None) -> 
     html = page(client_for("analyst").post("/ledger/book/?lang=en", OVERSPENDING))
 
     assert error(html, "amount") == (
-        "net commitments of project V2 (900000.50) exceed its granted support (800000.50)"
+        "net commitments of project V2 (€900,000.50) exceed its granted support (€800,000.50)"
     )
 
 
@@ -68,7 +68,8 @@ def test_nested_messages_are_translated_too(users: None) -> None:
         )
     )
 
-    assert "2027 valt buiten de pactjaren van NET (2018–2020)" in error(html, "year")
+    # the cluster by its name (issue 14.2)
+    assert "2027 valt buiten de pactjaren van Network (2018–2020)" in error(html, "year")
 
 
 def test_an_analyst_creates_a_cluster_then_changes_it(users: None) -> None:
@@ -101,7 +102,7 @@ def test_cluster_errors_are_shown_beside_their_fields(users: None) -> None:
 
     # VIL has a 2018 allocation (a closed year): its pact may not start after it
     html = page(client.post("/clusters/VIL/edit/", {**CLUSTER, "pact_start_year": "2019"}))
-    assert "2018 valt buiten de pactjaren van VIL (2019–2028)" in error(html, "pact_start_year")
+    assert "2018 valt buiten de pactjaren van Logistics (2019–2028)" in error(html, "pact_start_year")
     assert Cluster.objects.get(code="VIL").pact_start_year == 2017
 
 

@@ -14,6 +14,7 @@ from clustermonitor.budget.models import Allocation, BudgetYear
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.registry import report_build
+from clustermonitor.reports.renderers.names import kpi_figure
 from clustermonitor.web.models import DatasetImport
 from tests.factories import KpiFactory, KpiResultFactory, KpiTargetFactory
 from tests.web.conftest import client_for, make_users
@@ -59,7 +60,10 @@ def test_cluster_page_kpis_are_the_kpi_status_reports_figures(users: None) -> No
     rows = {row.split("<td>")[1].split(" ")[0]: row for row in table.split("<tr>")[2:]}
 
     computed = expected["APPROVED"]["value"]
-    assert f"{computed:.2f}".replace(".", ",") + " <small>(berekend)</small>" in rows["APPROVED"]
+    # a count in its unit: no decimals, no euro (issue 14.1)
+    shown = kpi_figure(computed, "count", "nl")
+    assert "," not in shown and f'<td class="num">{shown} <small>(berekend)</small>' in rows["APPROVED"]
+    assert "€" not in rows["APPROVED"]
     assert "geen gegevens" not in rows["APPROVED"]
     assert (
         expected["CO2"]["status"] == "met" and "gehaald" in rows["CO2"] and "niet gehaald" not in rows["CO2"]
@@ -117,7 +121,10 @@ def test_a_booking_has_a_history_linked_from_the_ledger(users: None) -> None:
     history = text(client_for("cluster").get(f"/history/ledger-entry/{entry.pk}/"))
 
     assert "analyst" in history
-    assert "bedrag: 10,00" in history
+    assert "bedrag: € 10,00" in history
+    # the record by what it is, in the page's language (issue 14.2)
+    assert "vereffening VIL 2018 projectbudget speerpuntclusters € 10,00" in history
+    assert "object (" not in history
 
 
 def _raised_budget(folder: Path) -> dict[str, str]:

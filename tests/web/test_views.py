@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.clusters.models import Cluster
 from clustermonitor.projects.models import Project
 from clustermonitor.web.permissions import bound_cluster, role_of
 from tests.web.conftest import client_for, make_users
@@ -267,12 +268,12 @@ def test_import_upload_dry_run_then_confirm(demo_db: object) -> None:
     dry = text(client.post("/import/", {"dataset": _zip(files)}))
 
     assert "Bevestig de import" in dry
-    assert "budgets.csv: updated 1" in dry
+    assert "budgets.csv: bijgewerkt 1" in dry  # the dry-run words in the page's language
     assert Budget.objects.get(year=2020, envelope="spearhead_projects").amount == Decimal(amount)
 
     done = text(client.post("/import/", {"confirm": "1"}))
 
-    assert "budgets.csv: updated 1" in done
+    assert "budgets.csv: bijgewerkt 1" in done
     assert Budget.objects.get(year=2020, envelope="spearhead_projects").amount == Decimal(amount) + 1
 
 
@@ -283,10 +284,37 @@ def test_import_shows_every_error_with_its_place(users: None) -> None:
     }
     page = text(client_for("analyst").post("/import/", {"dataset": _zip(broken)}))
 
-    assert 'id="import-errors"' in page
-    assert "<td>clusters.csv</td>" in page
+    assert 'id="import-errors-1"' in page
+    assert "<caption>clusters.csv: 3 fouten</caption>" in page  # grouped per file, counted
     assert '<td class="num">2</td>' in page
     assert "Bevestig" not in page
+
+
+def test_import_errors_show_twenty_per_file_then_how_many_more(users: None) -> None:
+    header = "code,name,type,domain,recognised_on,pact_start_year,pact_end_year\n"
+    rows = "".join(f"X{n},Broken,nonsense,,2017-01-01,2017,2018\n" for n in range(25))
+    page = text(client_for("analyst").post("/import/", {"dataset": _zip({"clusters.csv": header + rows})}))
+
+    table = page.split('id="import-errors-1"')[1].split("</table>")[0]
+    assert "clusters.csv: 25 fouten" in table
+    assert table.count("<tr>") == 21  # the header and the first 20
+    assert "en nog 5 fouten in clusters.csv" in page
+
+
+def test_a_stored_row_error_names_the_row_not_line_0(users: None) -> None:
+    """A change to a cluster that puts a stored booking outside its pact: the error is on
+    the stored row (by its key), in Dutch, never on "line 0" (issue 14.11)."""
+    from tests.budget.scenario import book
+
+    entry = book(year=2020)
+    header = "code,name,type,domain,recognised_on,pact_start_year,pact_end_year\n"
+    vil = Cluster.objects.get(code="VIL")
+    row = f"VIL,{vil.name},spearhead,,{vil.recognised_on},2021,2025\n"
+    page = text(client_for("analyst").post("/import/", {"dataset": _zip({"clusters.csv": header + row})}))
+
+    assert "ledger.csv: 1 fout" in page or "ledger.csv: " in page
+    assert f"opgeslagen rij {entry.ref}" in page
+    assert '<td class="num">0</td>' not in page and ">0<" not in page.split("dry-run")[1]
 
 
 def test_adduser_command(world: object, monkeypatch: pytest.MonkeyPatch) -> None:

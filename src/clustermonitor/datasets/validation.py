@@ -20,11 +20,14 @@ from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.domain import rules
 from clustermonitor.domain.enums import ProjectStatus, operation_cap_key
 from clustermonitor.domain.ledger import Entry, LedgerState, Limits
+from clustermonitor.domain.messages import Message
 from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.selectors import allocations_known
+
+STORED_ROW = "stored row {key}: {message}"  # a breach of a row the dataset did not mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,10 @@ class Finding:
         if line is None and self.file in lines:
             line = lines[self.file].line(self.pk)
         if line is None:
-            return RuleError(self.file, 0, self.column, f"stored row {self.key}: {self.message}")
+            # the CLI line keeps its contract form (`FILE:0: …: stored row KEY: …`); the
+            # Message lets the web name the stored row instead of a line, in its language
+            stored = Message(STORED_ROW, key=self.key, message=self.message)
+            return RuleError(self.file, 0, self.column, stored)
         return RuleError(self.file, line, self.column, self.message)
 
 

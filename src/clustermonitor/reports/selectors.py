@@ -23,8 +23,8 @@ from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, LedgerKind, ProjectStatus, YearStatus
 from clustermonitor.domain.money import D
 from clustermonitor.kernel.aggregates import AmountSum
-from clustermonitor.kpis.models import KpiResult, KpiTarget
-from clustermonitor.projects.models import Project
+from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
+from clustermonitor.projects.models import Project, ProjectType
 
 
 def year_dates(year: int) -> tuple[date, date]:
@@ -33,6 +33,14 @@ def year_dates(year: int) -> tuple[date, date]:
 
 
 # --- clusters and years -------------------------------------------------------------
+
+
+def code_names() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
+    """Names of the stored codes: clusters, project types, KPIs (name and unit)."""
+    clusters = dict(Cluster.objects.values_list("code", "name"))
+    types = dict(ProjectType.objects.values_list("code", "name"))
+    kpis = {code: (name, unit) for code, name, unit in Kpi.objects.values_list("code", "name", "unit")}
+    return clusters, types, kpis
 
 
 def cluster_by_code(*, code: str) -> Cluster | None:

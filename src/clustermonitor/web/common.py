@@ -10,13 +10,14 @@ from django.http import Http404, HttpRequest
 
 from clustermonitor.budget.selectors import years_with_status
 from clustermonitor.reports.figures import Report
+from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers.cells import cell_text, is_number
+from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, names
 from clustermonitor.reports.selectors import latest_year
 from clustermonitor.reports.tables import Table
 from clustermonitor.web import permissions
 from clustermonitor.web.drill import figure_link
-from clustermonitor.web.labels import label
 
 TOTAL_LABELS = {"total"}
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
@@ -58,6 +59,7 @@ class Cell:
     link: str | None = None
     numeric: bool = False
     raw: str = ""  # the figure as the renderers print it (`4500000.00`), for tests and tools
+    text: str | None = None  # a code by its name, a KPI figure in its unit; None: the `cell` filter
 
 
 @dataclass
@@ -93,6 +95,7 @@ def report_tables(
 ) -> list[HtmlTable]:
     """The report's own tables (report_spec(name).tables), sorted as asked, linked for drilling."""
     sort, descending = request.GET.get("sort"), request.GET.get("order") == "desc"
+    known = names()
     out = []
     for index, table in enumerate(report_spec(name).tables(report)):
         table = sort_rows(table, sort, descending)
@@ -115,7 +118,12 @@ def report_tables(
                 if column in YEAR_COLUMNS and value is not None:
                     cells.append(Cell(str(value), raw=str(value)))
                     continue
-                cell = Cell(value, numeric=is_number(value), raw=cell_text(value))
+                cell = Cell(
+                    value,
+                    numeric=is_number(value),
+                    raw=cell_text(value),
+                    text=_text(known, table, column, row),
+                )
                 if cell.numeric:
                     found = figure_link(name, table.title, column, row, year=year, as_of=as_of)
                     if found and permissions.may_see_cluster(request.user, found[1]):
@@ -124,6 +132,13 @@ def report_tables(
             html.rows.append(cells)
         out.append(html)
     return out
+
+
+def _text(known: Names, table: Table, column: str, row: dict[str, Any]) -> str | None:
+    """A code by its name and a KPI figure in the KPI's unit; None for the `cell` filter."""
+    if column in KPI_FIGURES and "kpi" in row:
+        return kpi_figure(row.get(column), known.unit_of(row))
+    return known.text(column, row.get(column), table.columns)
 
 
 def _with(request: HttpRequest, **changes: str) -> str:

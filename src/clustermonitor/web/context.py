@@ -4,9 +4,9 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import REPORTS
 from clustermonitor.web import permissions
-from clustermonitor.web.labels import label
 
 
 def web(request: HttpRequest) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
 from clustermonitor.web import permissions
 from clustermonitor.web.audit import recent_imports
+from clustermonitor.web.history_words import Words, kind_name
 from clustermonitor.web.models import AUDITED
 
 KINDS: dict[str, type[Model]] = {
@@ -42,11 +43,13 @@ def history_page(request: HttpRequest) -> HttpResponse:
     """The latest changes of every audited record and the latest imports; readers of everything."""
     permissions.require(permissions.may_read_all(request.user))
     changes = []
+    words = Words()
     for model in AUDITED:
         for record in _history(model).select_related("history_user").order_by("-history_date")[:30]:
             changes.append(
                 {
-                    "model": model._meta.verbose_name,
+                    "model": kind_name(model),
+                    "name": words.record(model, record),
                     "record": record,
                     "url": history_url(model, getattr(record, model._meta.pk.attname)),
                 }
@@ -72,14 +75,15 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if live is None and not rows:
         raise Http404("no such record")
     permissions.require(_may_see(request.user, model, live or rows[0]))
+    words = Words()
     changes = [
-        {"record": row, "fields": _changed_fields(model, row, older)}
+        {"record": row, "fields": _changed_fields(model, row, older, words)}
         for row, older in zip(rows[:RECORD_LIMIT], [*rows[1:], None], strict=False)
     ]
     context = {
-        "model": model._meta.verbose_name,
+        "model": kind_name(model),
         "live": live,
-        "title": str(live or rows[0].instance),
+        "title": words.record(model, live or rows[0]),
         "changes": changes,
         "truncated": len(rows) > RECORD_LIMIT,
         "cluster_url": _cluster_url(model, live),
@@ -113,26 +117,39 @@ def _cluster_url(model: type[Model], live: Any) -> str | None:
     return reverse("cluster", args=[code]) if code else None
 
 
-def _changed_fields(model: type[Model], row: Any, older: Any) -> list[dict[str, Any]]:
-    """What a change did: on an update, each field changed with its old and new value;
-    on a creation (or the first change recorded), every field's value."""
+def _changed_fields(model: type[Model], row: Any, older: Any, words: Words) -> list[dict[str, Any]]:
+    """What a change did, in the page's words: on an update, each field changed with its old
+    and new value; on a creation (or the first change recorded), every field's value."""
     if row.history_type == "~" and older is not None:
         return [
-            {"field": _verbose(model, change.field), "old": change.old, "new": change.new}
+            {
+                "field": _verbose(model, change.field),
+                "old": words.value(model, _field(model, change.field), row, change.old),
+                "new": words.value(model, _field(model, change.field), row, change.new),
+            }
             for change in row.diff_against(older).changes
         ]
     if row.history_type == "+":
         return [
-            {"field": _verbose(model, field.name), "old": None, "new": _value(row, field)}
+            {
+                "field": _verbose(model, field.name),
+                "old": None,
+                "new": words.value(model, field, row, _value(row, field)),
+            }
             for field in model._meta.concrete_fields
             if not field.primary_key and getattr(row, field.attname) not in (None, "")
         ]
     return []
 
 
+def _field(model: type[Model], name: str) -> Any:
+    return model._meta.get_field(name)
+
+
 def _value(row: Any, field: Any) -> Any:
-    """A field's value in a historical row; a related record by its name (or its id if gone)."""
-    if not field.is_relation:
+    """A field's value in a historical row; a cluster or KPI by its id (Words names it), another
+    related record by its name (or its id if gone)."""
+    if not field.is_relation or field.name in ("cluster", "kpi"):
         return getattr(row, field.attname)
     try:
         return getattr(row, field.name)

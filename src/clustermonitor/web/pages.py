@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from clustermonitor.clusters.revision import cached
 from clustermonitor.projects.selectors import decisions_of_cluster, projects_pending
 from clustermonitor.reports.figures import ReportError
+from clustermonitor.reports.labels import label
 from clustermonitor.reports.monthly import commitments_by_month
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
 from clustermonitor.web import permissions
@@ -30,7 +31,6 @@ from clustermonitor.web.common import (
 )
 from clustermonitor.web.downloads import DOCUMENTS, report_document, table_csv
 from clustermonitor.web.drill import records
-from clustermonitor.web.labels import label
 from clustermonitor.web.yearchart import headline, month_chart
 
 PENDING_SHOWN, DECISIONS_SHOWN = 20, 10

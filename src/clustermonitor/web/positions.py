@@ -13,7 +13,7 @@ from clustermonitor.clusters.selectors import cluster_by_code
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Envelope, operation_cap_key
 from clustermonitor.projects.models import Project, ProjectStatusChoices
 from clustermonitor.projects.selectors import project_by_ref
-from clustermonitor.web.labels import label
+from clustermonitor.reports.labels import label
 from clustermonitor.web.templatetags.web import money
 
 ENVELOPE_VALUES = frozenset(envelope.value for envelope in Envelope)

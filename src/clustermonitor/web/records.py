@@ -17,11 +17,11 @@ from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import Project
 from clustermonitor.reports import selectors
 from clustermonitor.reports.kpi_status import cluster_kpi_rows
+from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_build
 from clustermonitor.web import permissions
 from clustermonitor.web.chart import bar_chart
 from clustermonitor.web.common import parse_as_of, report_tables
-from clustermonitor.web.labels import label
 
 TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
 KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))

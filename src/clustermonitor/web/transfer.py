@@ -16,14 +16,31 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from clustermonitor.datasets.services import DatasetInvalid, dataset_export, dataset_import
+from clustermonitor.datasets import contract
+from clustermonitor.datasets.services import (
+    DatasetInvalid,
+    ImportSummary,
+    RuleError,
+    dataset_export,
+    dataset_import,
+)
+from clustermonitor.datasets.validation import STORED_ROW
+from clustermonitor.domain.messages import Message
 from clustermonitor.web import permissions
 from clustermonitor.web.audit import dataset_import_record
-from clustermonitor.web.forms import UploadForm
+from clustermonitor.web.forms import UploadForm, translated
 
 UPLOADS = Path(tempfile.gettempdir()) / "clustermonitor-uploads"
 SESSION_KEY = "clustermonitor_upload"
+WHAT = {
+    "created": _lazy("created"),
+    "updated": _lazy("updated"),
+    "unchanged": _lazy("unchanged"),
+    "deleted": _lazy("deleted"),
+}
+SHOWN = 20  # errors shown per file; the rest are counted ("and 17 more")
 
 
 def _store(upload: object) -> Path:
@@ -59,14 +76,58 @@ def _sha256(upload: Any) -> str:
     return digest.hexdigest()
 
 
+def error_groups(errors: list[RuleError]) -> list[dict[str, Any]]:
+    """The errors per file, in the page's language: each file with its count and its first
+    SHOWN errors; a breach of a stored row names that row instead of a line (no "line 0"),
+    a missing file says so for the whole file."""
+    groups: dict[str, list[RuleError]] = {}
+    for error in errors:
+        groups.setdefault(error.file, []).append(error)
+    return [
+        {
+            "file": file,
+            "count": len(found),
+            "errors": [_shown(e) for e in found[:SHOWN]],
+            "more": len(found) - SHOWN,
+        }
+        for file, found in groups.items()
+    ]
+
+
+def _shown(error: RuleError) -> dict[str, Any]:
+    message = error.message
+    where = str(error.line)
+    if error.line == 0:
+        stored = isinstance(message, Message) and message.template == STORED_ROW
+        where = _("stored row %(key)s") % {"key": message.params["key"]} if stored else _("whole file")  # type: ignore[attr-defined]
+        message = message.params["message"] if stored else message  # type: ignore[attr-defined]
+    column = "" if error.column == "-" else error.column
+    return {"where": where, "line": error.line, "column": column, "message": translated(message)}
+
+
 def _run(path: Path, *, dry_run: bool, replace: bool) -> dict[str, object]:
     try:
         summary = dataset_import(path, dry_run=dry_run, replace=replace)
     except DatasetInvalid as invalid:
-        return {"errors": invalid.errors}
+        return {"errors": invalid.errors, "groups": error_groups(invalid.errors)}
     except Exception as error:  # unreadable upload: report it, never a 500
         return {"errors": [], "failure": str(error)}
-    return {"lines": list(summary.lines()), "warnings": summary.warnings, "summary": summary}
+    return {"lines": summary_lines(summary), "warnings": summary.warnings, "summary": summary}
+
+
+def summary_lines(summary: ImportSummary) -> list[str]:
+    """What the import would do (or did) per file, in the page's language: the CLI's
+    `budgets.csv: updated 1` as `budgets.csv: bijgewerkt 1`."""
+    lines = []
+    for spec in contract.FILES:
+        counts = [
+            f"{WHAT[what]} {getattr(summary, what)[spec.name]}"
+            for what in WHAT
+            if getattr(summary, what)[spec.name]
+        ]
+        if counts:
+            lines.append(f"{spec.name}: {', '.join(counts)}")
+    return lines
 
 
 def import_page(request: HttpRequest) -> HttpResponse:

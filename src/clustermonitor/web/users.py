@@ -20,7 +20,7 @@ from clustermonitor.web import permissions
 from clustermonitor.web.accounts import user_create, users_with_roles
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.forms import BLANK
-from clustermonitor.web.labels import label
+from clustermonitor.reports.labels import label
 
 
 def role_label(role: str | None) -> str:

@@ -3,7 +3,8 @@
 The page has the report's title, year, figures' status and as-of date in its header, each
 table with right-aligned figures (totals rows in bold), the chart where the report has one
 (charts.py) and the definitions of the measures shown; the PDF is A4 with page numbers.
-Wide tables go on landscape pages.
+Wide tables go on landscape pages. Everything is in the active language (the page's, or
+the CLI's `--lang`), codes by their names (names.py).
 """
 
 from decimal import Decimal
@@ -11,34 +12,37 @@ from fractions import Fraction
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from clustermonitor.reports.figures import Report
+from clustermonitor.reports.labels import label
 from clustermonitor.reports.renderers.cells import cell_text
 from clustermonitor.reports.renderers.charts import chart_for
-from clustermonitor.reports.renderers.definitions import COMMON_RULES, REPORT_TITLES, definitions_of
+from clustermonitor.reports.renderers.definitions import COMMON_RULES, definitions_of, report_title
 from clustermonitor.reports.renderers.display import display
+from clustermonitor.reports.renderers.names import KPI_FIGURES, TOTALS, Names, kpi_figure, lang
+from clustermonitor.reports.renderers.names import names as code_names
 from clustermonitor.reports.tables import Table
 
 WIDE = 8  # tables with more columns go on a landscape page
-TOTAL_LABELS = {"total", "spearhead"}
 
 
-def html_table(table: Table, *, lang: str = "en", headers: dict[str, str] | None = None) -> dict[str, Any]:
-    """A table as the template prints it: header cells and rows of (text, right-aligned)."""
-    headers = headers or {}
+def html_table(table: Table, names: Names | None = None) -> dict[str, Any]:
+    """A table as the template prints it, in the active language: header cells by their
+    names, rows of (text, right-aligned) with codes by their names and KPI figures in their
+    unit."""
+    names = names or Names()
+    language = lang()
     numeric = {column for column in table.columns if any(_is_number(row.get(column)) for row in table.rows)}
     return {
-        "title": table.title,
+        "title": label(table.title),
         "wide": len(table.columns) > WIDE,
-        "columns": [
-            {"text": headers.get(column, column.replace("_", " ")), "right": column in numeric}
-            for column in table.columns
-        ],
+        "columns": [{"text": label(column), "right": column in numeric} for column in table.columns],
         "rows": [
             {
-                "total": any(row.get(column) in TOTAL_LABELS for column in table.columns[:2]),
+                "total": any(row.get(column) in TOTALS for column in table.columns[:2]),
                 "cells": [
-                    {"text": display(column, row.get(column), lang), "right": column in numeric}
+                    {"text": shown(names, table, column, row, language), "right": column in numeric}
                     for column in table.columns
                 ],
             }
@@ -47,27 +51,46 @@ def html_table(table: Table, *, lang: str = "en", headers: dict[str, str] | None
     }
 
 
+def shown(names: Names, table: Table, column: str, row: dict[str, Any], language: str) -> str:
+    """One cell as a reader sees it in a document: a code by its name, a KPI figure in the
+    KPI's unit, a number grouped the language's way, yes/no in words."""
+    value = row.get(column)
+    if column in KPI_FIGURES and "kpi" in row:
+        return kpi_figure(value, names.unit_of(row), language)
+    if isinstance(value, bool):
+        return label("yes" if value else "no")
+    text = names.text(column, value, table.columns)
+    return text if text is not None else display(column, value, language)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, Decimal | Fraction | int) and not isinstance(value, bool)
 
 
 def report_context(report: Report, tables: list[Table]) -> dict[str, Any]:
-    title = REPORT_TITLES.get(report["report"], report["report"])
+    """The template's context in the active language (the page's, or the CLI's `--lang`)."""
+    title = report_title(report["report"])
     year = "" if report["year"] is None else str(report["year"])
+    names = code_names()
     return {
-        "lang": "en",
+        "lang": lang(),
         "title": title,
         "name": report["report"],
-        "year": year or "whole pact",
+        "year": year or _("whole pact"),
         "figures": report["figures"],
-        "as_of": cell_text(report["as_of"]) or "everything stored",
-        "running": css_text(f"{report['report']} {year}".strip()),
-        "status_line": css_text(f"figures: {report['figures']}"),
-        "page_label": "page",
-        "tables": [html_table(table) for table in tables],
+        "figures_label": label(report["figures"]),
+        "as_of": cell_text(report["as_of"]) or _("everything stored"),
+        "running": css_text(f"{title} {year}".strip()),
+        "status_line": css_text(f"{_('figures')}: {label(report['figures'])}"),
+        "page_label": css_text(_("page")),
+        "tables": [html_table(table, names) for table in tables],
         "chart": chart_for(report),
-        "definitions": definitions_of([column for table in tables for column in table.columns]),
+        "definitions": [
+            (label(column), text)
+            for column, text in definitions_of([column for table in tables for column in table.columns])
+        ],
         "rules": COMMON_RULES,
+        "none_label": _("(none)"),
     }
 
 

@@ -2,12 +2,14 @@
 
 matplotlib (Agg) draws each chart as SVG, returned as a `data:` URI that both the HTML page
 and WeasyPrint's PDF embed; chart text stays text (searchable in the PDF). The values are
-the report's own figures, only converted for plotting.
+the report's own figures, only converted for plotting. The words come from the one gettext
+catalogue, in the language asked for (the active one when none is).
 """
 
 import base64
 import io
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from typing import Any
 
@@ -15,10 +17,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from clustermonitor.reports.figures import Report, Row
+from clustermonitor.reports.labels import label
 
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
 MILLION = Decimal(1_000_000)
@@ -32,65 +37,44 @@ STATUS_COLOURS = {
     "provisional": "#6fa8dc",
     "planned": "#e0e0e0",
 }
-LABELS = {
-    "en": {
-        "budget": "budget",
-        "allocated": "allocated",
-        "committed": "committed",
-        "millions": "million euro",
-        "budget_title": "Budget and committed per envelope",
-        "cluster_title": "Project budget per spearhead cluster: allocated and committed",
-        "pact_title": "Cluster pacts: years and the status of their figures",
-        "kpi_title": "KPIs per cluster",
-        "kpis": "number of KPIs",
-        "met": "met",
-        "partly": "partly",
-        "missed": "missed",
-        "no_data": "no data",
-        "definitive": "definitive",
-        "provisional": "provisional",
-        "planned": "planned",
-        "spearhead_operation": "spearhead operation",
-        "spearhead_projects": "spearhead projects",
-        "ibn": "IBN",
-    },
-    "nl": {
-        "budget": "budget",
-        "allocated": "toegewezen",
-        "committed": "vastgelegd",
-        "millions": "miljoen euro",
-        "budget_title": "Budget en vastleggingen per enveloppe",
-        "cluster_title": "Projectbudget per speerpuntcluster: toegewezen en vastgelegd",
-        "pact_title": "Clusterpacten: looptijd en status van de cijfers",
-        "kpi_title": "KPI's per cluster",
-        "kpis": "aantal KPI's",
-        "met": "gehaald",
-        "partly": "gedeeltelijk",
-        "missed": "niet gehaald",
-        "no_data": "geen gegevens",
-        "definitive": "definitief",
-        "provisional": "voorlopig",
-        "planned": "gepland",
-        "spearhead_operation": "clusterwerking speerpunt",
-        "spearhead_projects": "projecten speerpunt",
-        "ibn": "IBN",
-    },
-}
 
 
-def chart_for(report: Report, lang: str = "en") -> str | None:
+def in_language(lang: str | None) -> AbstractContextManager[None]:
+    """`lang` while rendering, or the active language when None is given."""
+    return nullcontext() if lang is None else override(lang)
+
+
+def _labels() -> dict[str, str]:
+    """The chart's words in the active language, from the one catalogue (gettext)."""
+    words = {key: label(key) for key in ("budget", "allocated", "committed", *STATUS_COLOURS)}
+    words |= {key: label(key) for key in ("spearhead_operation", "spearhead_projects", "ibn")}
+    return words | {
+        "millions": str(_("million euro")),
+        "budget_title": str(_("Budget and committed per envelope")),
+        "cluster_title": str(_("Project budget per spearhead cluster: allocated and committed")),
+        "pact_title": str(_("Cluster pacts: years and the status of their figures")),
+        "kpi_title": str(_("KPIs per cluster")),
+        "kpis": str(_("number of KPIs")),
+    }
+
+
+def chart_for(report: Report, lang: str | None = None) -> str | None:
     """The report's chart as an SVG data URI, or None for a report without one."""
     draw = CHARTS.get(report["report"])
-    return None if draw is None else _svg(draw(report, LABELS[lang]))
+    if draw is None:
+        return None
+    with in_language(lang):
+        return _svg(draw(report, _labels()))
 
 
-def chart_png(report: Report, lang: str = "en") -> bytes | None:
+def chart_png(report: Report, lang: str | None = None) -> bytes | None:
     """The report's chart as PNG (for Word), or None for a report without one."""
     draw = CHARTS.get(report["report"])
     if draw is None:
         return None
     out = io.BytesIO()
-    figure = draw(report, LABELS[lang])
+    with in_language(lang):
+        figure = draw(report, _labels())
     figure.savefig(out, format="png", dpi=150, bbox_inches="tight")
     plt.close(figure)
     return out.getvalue()

@@ -11,7 +11,8 @@ from django.utils.translation import get_language
 
 from clustermonitor.domain.kpi import ratio_decimal
 from clustermonitor.domain.money import quantize
-from clustermonitor.web.labels import label
+from clustermonitor.reports.labels import label
+from clustermonitor.reports.renderers.names import kpi_figure
 
 register = template.Library()
 
@@ -61,6 +62,14 @@ def cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(label(str(value)))
+
+
+@register.filter
+def in_unit(value: Any, unit: str) -> str:
+    """A KPI target or value in the KPI's unit: `170`, `40 %`, `€ 12.500,00`."""
+    if value is None or value == "":
+        return ""
+    return kpi_figure(Decimal(value), unit)
 
 
 @register.filter(name="label")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
+from django.utils import translation
 
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
@@ -17,7 +18,8 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EXAMPLES = """examples:
   clustermonitor report budget-overview --year 2018
   clustermonitor report kpi-status --year 2019 --as-of 2019-03-03 --format md
-  clustermonitor report pact-resources --cluster VIL --format csv --output vil.csv"""
+  clustermonitor report pact-resources --cluster VIL --format csv --output vil.csv
+  clustermonitor report budget-overview --year 2018 --format xlsx --lang en --output budget.xlsx"""
 
 
 class _HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
@@ -58,6 +60,13 @@ class Command(BaseCommand):
             metavar="FORMAT",
             help=f"output format: {', '.join(FORMATS)} (default json; xlsx and pdf need --output)",
         )
+        parser.add_argument(
+            "--lang",
+            choices=("nl", "en"),
+            default="nl",
+            help="language of the documents (xlsx, pdf, html; default nl); json, csv and md are the"
+            " contract's and do not change",
+        )
         parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -74,7 +83,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if fmt.binary and options["output"] is None:
             raise CommandError("this format is binary: give --output FILE")
-        output = fmt.render(report, spec.tables(report))
+        with translation.override(options["lang"]):
+            output = fmt.render(report, spec.tables(report))
         self._write(output, options["output"])
 
     def _write(self, output: str | bytes, target: str | None) -> None:

@@ -1,4 +1,5 @@
-"""Human labels (translated) for report columns, codes and statuses; unknown codes show as is."""
+"""The one label catalogue (gettext): report columns, codes, statuses, instruments and KPI
+units, for pages, documents and charts alike; unknown codes show as is."""
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -98,6 +99,37 @@ LABELS: dict[str, Promise] = {
 }
 
 
+# The contract's instruments (projects.csv `instrument`) by name; others show their code.
+INSTRUMENTS: dict[str, Promise] = {
+    "HERMES": _("Hermes fund (earmarked budget)"),
+    "EFRO": _("EFRO (European Regional Development Fund)"),
+    "INTERREG": _("Interreg"),
+    "FIT": _("FIT (internationalisation)"),
+    "WSE": _("WSE (training)"),
+    "FWO": _("FWO (research)"),
+    "OVAM": _("OVAM (circular economy)"),
+    "H2020": _("Horizon 2020"),
+    "ERANET": _("ERA-NET"),
+    "INTERCLUSTER": _("intercluster projects"),
+    "RD_REGULAR": _("regular R&D projects"),
+    "cSBO": _("cSBO (strategic basic research for clusters)"),
+    "ICON": _("ICON (interdisciplinary cooperative research)"),
+    "COOCK": _("COOCK (collective research)"),
+}
+
+# KPI units (kpis.csv `unit`) as printed after a value; others print as stored.
+UNITS: dict[str, Promise] = {
+    "count": _("count"),
+    "FTE": _("FTE"),
+    "MEUR": _("million euro"),
+}
+
+
 def label(code: str) -> str:
     found = LABELS.get(code)
+    return str(found) if found is not None else code
+
+
+def instrument_name(code: str) -> str:
+    found = INSTRUMENTS.get(code)
     return str(found) if found is not None else code
