@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
+from clustermonitor.clusters.models import ClusterTypeChoices
 from clustermonitor.clusters.revision import cached
 from clustermonitor.reports import selectors
 from clustermonitor.reports.labels import UNITS, instrument_name, label
@@ -17,6 +18,7 @@ from clustermonitor.reports.renderers.display import grouped
 
 KPI_FIGURES = ("target", "value", "reported_value")  # kpi-status columns in the KPI's unit
 TOTALS = ("total", "spearhead")
+CLUSTER_TYPES = dict(ClusterTypeChoices.choices)  # a `type` column of clusters (spearhead, ibn)
 
 
 def lang() -> str:
@@ -45,6 +47,8 @@ class Names:
             return self.kpi_title(value)
         if column == "instrument":
             return instrument_name(value)
+        if column == "type" and value in CLUSTER_TYPES:
+            return str(CLUSTER_TYPES[value])
         if column == "type" and value in self.types:
             return self.types[value]
         return label(value)

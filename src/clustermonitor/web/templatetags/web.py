@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from clustermonitor.domain.kpi import ratio_decimal
 from clustermonitor.domain.money import quantize
 from clustermonitor.reports.labels import label
-from clustermonitor.reports.renderers.names import kpi_figure
+from clustermonitor.reports.renderers.names import kpi_figure, names
 
 register = template.Library()
 
@@ -70,6 +70,23 @@ def in_unit(value: Any, unit: str) -> str:
     if value is None or value == "":
         return ""
     return kpi_figure(Decimal(value), unit)
+
+
+@register.filter
+def in_kpi_unit(value: Any, kpi: str) -> str:
+    """A KPI target or value in the unit of the KPI with code `kpi`."""
+    if value is None or value == "":
+        return ""
+    return kpi_figure(Decimal(value), names().unit_of({"kpi": kpi}))
+
+
+@register.filter
+def named(value: Any, column: str) -> str:
+    """A code by its name as the column holds it (`VIL` as cluster: its name; a KPI: `C-1 …`)."""
+    if value is None:
+        return ""
+    text = names().text(column, str(value))
+    return str(value) if text is None else text
 
 
 @register.filter(name="label")
