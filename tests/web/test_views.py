@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.test import Client
 
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
-from clustermonitor.clusters.models import Cluster
 from clustermonitor.projects.models import Project
 from clustermonitor.web.permissions import bound_cluster, role_of
 from tests.web.conftest import client_for, make_users
