@@ -498,6 +498,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "ledger entry": "boeking",
     "KPI target": "KPI-streefwaarde",
     "KPI result": "KPI-resultaat",
+    "changed": "gewijzigd",
 }
 
 

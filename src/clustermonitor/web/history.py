@@ -129,7 +129,7 @@ def _changed_fields(model: type[Model], row: Any, older: Any, words: Words) -> l
             }
             for change in row.diff_against(older).changes
         ]
-    if row.history_type == "+":
+    if row.history_type == "+" or (row.history_type == "~" and older is None):
         return [
             {
                 "field": _verbose(model, field.name),

@@ -19,6 +19,7 @@ from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.monthly import commitments_by_month
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
+from clustermonitor.reports.renderers.names import names
 from clustermonitor.web import permissions
 from clustermonitor.web.chart import bar_chart
 from clustermonitor.web.common import (
@@ -150,6 +151,11 @@ def drill(request: HttpRequest, kind: str) -> HttpResponse:
         "year": year,
         "as_of": request.GET.get("as_of"),
         "column": label(request.GET.get("column", "")),
-        "filters": {k: v for k, v in request.GET.items() if k not in ("column",)},
+        "filters": {k: _named(k, v) for k, v in request.GET.items() if k not in ("column",)},
     }
     return render(request, "web/drill.html", context)
+
+
+def _named(key: str, value: str) -> str:
+    """A drill-down filter's value as the reader knows it: a code by its name."""
+    return names().text(key, value) or value

@@ -7,12 +7,12 @@ from fractions import Fraction
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from clustermonitor.domain.kpi import ratio_decimal
 from clustermonitor.domain.money import quantize
-from clustermonitor.reports.labels import label
-from clustermonitor.reports.renderers.names import kpi_figure, names
+from clustermonitor.reports.labels import instrument_name, label
+from clustermonitor.reports.renderers.names import Names, kpi_figure
 
 register = template.Library()
 
@@ -72,21 +72,42 @@ def in_unit(value: Any, unit: str) -> str:
     return kpi_figure(Decimal(value), unit)
 
 
-@register.filter
-def in_kpi_unit(value: Any, kpi: str) -> str:
-    """A KPI target or value in the unit of the KPI with code `kpi`."""
-    if value is None or value == "":
-        return ""
-    return kpi_figure(Decimal(value), names().unit_of({"kpi": kpi}))
+CHANGES = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"), "-": gettext_lazy("deleted")}
 
 
 @register.filter
-def named(value: Any, column: str) -> str:
-    """A code by its name as the column holds it (`VIL` as cluster: its name; a KPI: `C-1 …`)."""
-    if value is None:
-        return ""
-    text = names().text(column, str(value))
-    return str(value) if text is None else text
+def change(row: Any) -> str:
+    """What a historical row did (created, changed, deleted), in the page's language."""
+    found = CHANGES.get(getattr(row, "history_type", ""))
+    return "" if found is None else str(found)
+
+
+@register.filter
+def instrument(code: Any) -> str:
+    """An instrument by its name in the page's language (the catalogue's; else its code)."""
+    return "" if code is None else instrument_name(str(code))
+
+
+@register.filter
+def cluster_name(known: Names, code: Any) -> str:
+    """`{{ names|cluster_name:code }}`: a cluster by its name (`names` is in every page's context)."""
+    return known.clusters.get(str(code), str(code))
+
+
+@register.filter
+def type_name(known: Names, code: Any) -> str:
+    return known.types.get(str(code), str(code))
+
+
+@register.filter
+def kpi_title(known: Names, code: Any) -> str:
+    """`C-1 Aantal actieve clusterleden`."""
+    return known.kpi_title(str(code))
+
+
+@register.filter
+def kpi_unit(known: Names, code: Any) -> str:
+    return known.unit_of({"kpi": str(code)}) or ""
 
 
 @register.filter(name="label")
