@@ -368,7 +368,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "Details: %(path)s": "Details: %(path)s",
     "The year %(year)s at a glance": "Het jaar %(year)s in één oogopslag",
     "Committed": "Vastgelegd",
-    "Paid": "Betaald",
+    "Paid": "Vereffend",
     "Available": "Beschikbaar",
     "%(share)s %% of the budget": "%(share)s %% van het budget",
     "Commitments through the year": "Vastleggingen doorheen het jaar",

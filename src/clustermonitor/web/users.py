@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy
 
 from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.kernel.errors import WriteRefused
+from clustermonitor.reports.labels import label
 from clustermonitor.web import permissions
 from clustermonitor.web.accounts import user_create, users_with_roles
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.forms import BLANK
-from clustermonitor.reports.labels import label
 
 
 def role_label(role: str | None) -> str:
