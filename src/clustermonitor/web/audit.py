@@ -2,12 +2,16 @@
 each confirmed import (web upload or `clustermonitor import`) is recorded once, with who,
 when, the file's name and sha256, and what it created/updated/deleted per contract file."""
 
+from __future__ import annotations
+
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clustermonitor.datasets.services import ImportSummary
 from clustermonitor.web.models import DatasetImport
+
+if TYPE_CHECKING:  # the importer is loaded by the commands that import, not at start-up
+    from clustermonitor.datasets.services import ImportSummary
 
 MEASURES = ("created", "updated", "deleted")
 

@@ -1,0 +1,81 @@
+"""The console script's start-up: a report loads only its format's renderer, and the
+embedded database is migrated once, not on every command."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clustermonitor.__main__ import schema_up_to_date
+
+HEAVY = ("matplotlib", "weasyprint", "openpyxl", "drf_spectacular", "rest_framework")
+
+PROBE = """
+import sys
+from clustermonitor.__main__ import main
+try:
+    main(["clustermonitor", *sys.argv[1:]])
+finally:
+    print("LOADED", *sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    probe = PROBE.format(heavy=HEAVY)
+    return subprocess.run([sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True)
+
+
+def loaded(done: subprocess.CompletedProcess[str]) -> list[str]:
+    line = next(line for line in done.stderr.splitlines() if line.startswith("LOADED"))
+    return line.split()[1:]
+
+
+def test_a_json_or_csv_report_loads_no_chart_pdf_spreadsheet_or_api_library(tmp_path: Path) -> None:
+    for fmt in ("json", "csv", "md"):
+        done = run(tmp_path, "report", "budget-overview", "--year", "2018", "--format", fmt)
+        assert done.returncode == 0, done.stderr
+        assert loaded(done) == []
+
+
+def test_an_xlsx_report_loads_openpyxl_only(tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    done = run(
+        tmp_path, "report", "budget-overview", "--year", "2018", "--format", "xlsx", "--output", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    assert loaded(done) == ["openpyxl"]
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_the_embedded_database_is_migrated_by_the_first_command_only(tmp_path: Path) -> None:
+    first = run(tmp_path, "report", "budget-overview", "--year", "2018")
+    assert first.returncode == 0, first.stderr
+    probe = (
+        "import django, sys; django.setup(); from clustermonitor.__main__ import schema_up_to_date; "
+        "print(schema_up_to_date())"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "clustermonitor.settings",
+    }
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "True", done.stderr
+
+
+@pytest.mark.django_db
+def test_the_test_database_counts_as_up_to_date() -> None:
+    assert schema_up_to_date()
+
+
+@pytest.mark.django_db
+def test_an_unrecorded_migration_asks_for_migrate() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM django_migrations WHERE app = 'budget'")
+    assert not schema_up_to_date()
