@@ -1,10 +1,18 @@
 """Budget years, earmarked budgets, allocations, parameters, co-financing and the ledger.
 
-Balances (committed, paid, available, pool) are never stored: they are derived from the
-append-only ledger by the selectors and reports.
+The append-only ledger is the only truth. `LedgerBalance` holds its sums per cluster,
+year, envelope, kind and date, kept by every write of an entry in the same transaction
+(budget/balances.py); reports read those instead of the entries, and
+`clustermonitor balances --verify` recomputes them from the ledger and compares.
 """
 
-from django.db import models
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import connections, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import Envelope, LedgerKind, YearStatus
@@ -130,6 +138,12 @@ class LedgerEntryQuerySet(models.QuerySet["LedgerEntry"]):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise LedgerImmutable("the ledger is append-only: book a correcting entry instead")
 
+    def bulk_create(self, objs: Iterable["LedgerEntry"], *args: Any, **kwargs: Any) -> list["LedgerEntry"]:
+        with transaction.atomic():
+            created = super().bulk_create(objs, *args, **kwargs)
+            LedgerBalance.objects.add(entry.balance_key() for entry in created)
+        return created
+
 
 class LedgerImmutable(Exception):
     """Raised on any attempt to change or remove a stored ledger entry."""
@@ -178,7 +192,73 @@ class LedgerEntry(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise LedgerImmutable(f"ledger entry {self.ref} is stored and cannot change")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        with transaction.atomic():
+            super().save(*args, **kwargs)  # type: ignore[arg-type]
+            LedgerBalance.objects.add([self.balance_key()])
+
+    def balance_key(self) -> "BalanceKey":
+        """(cluster_id, year, envelope, kind, date, amount): what this entry adds to a balance."""
+        return (self.cluster_id, self.year, self.envelope, self.kind, self.date, self.amount)  # type: ignore[attr-defined]
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise LedgerImmutable(f"ledger entry {self.ref} is stored and cannot be removed")
+
+
+BalanceKey = tuple[int, int, str, str, dt.date, Decimal]  # cluster_id, year, envelope, kind, date, amount
+
+
+class LedgerBalanceManager(models.Manager["LedgerBalance"]):
+    def add(self, entries: Iterable[BalanceKey]) -> None:
+        """Add stored entries to their day's balance, in the caller's transaction.
+
+        One upsert per (cluster, year, envelope, kind, date): the database adds to the row
+        under its own row lock, so concurrent writers of one day never lose a sum.
+        """
+        sums: dict[tuple[int, int, str, str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
+        for cluster_id, year, envelope, kind, day, amount in entries:
+            total = sums[(cluster_id, year, envelope, kind, day)]
+            total[0] += int(amount.scaleb(2))
+            total[1] += 1
+        if not sums:
+            return
+        connection = connections[self.db]
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        sql = (
+            f"INSERT INTO {table} (cluster_id, year, envelope, kind, date, cents, entries) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (cluster_id, year, envelope, kind, date) DO UPDATE SET "
+            f"cents = {table}.cents + excluded.cents, entries = {table}.entries + excluded.entries"
+        )
+        rows = [
+            (*key[:4], connection.ops.adapt_datefield_value(key[4]), cents, count)
+            for key, (cents, count) in sums.items()
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+
+
+class LedgerBalance(models.Model):
+    """The ledger's sum per cluster, year, envelope, kind and booking date, in whole cents.
+
+    Derived, never entered: written only by `budget.balances` when an entry is stored.
+    As-of is a filter on `date`; a report sums a year's rows instead of its entries.
+    """
+
+    # A cluster with ledger entries cannot go (they PROTECT it); its balances then are empty.
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("budget year"))
+    envelope = models.CharField(_("envelope"), max_length=30, choices=EnvelopeChoices.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=LedgerKindChoices.choices)
+    date = models.DateField(_("booking date"))
+    cents = models.BigIntegerField(_("amount in cents"))
+    entries = models.PositiveIntegerField(_("entries"))
+
+    objects = LedgerBalanceManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "year", "envelope", "kind", "date"], name="ledgerbalance_unique_day"
+            )
+        ]
+        indexes = [models.Index(fields=["year", "envelope", "kind", "date"])]

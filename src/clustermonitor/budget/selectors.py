@@ -1,6 +1,6 @@
 """Reads of the budget app: parameters, budgets, allocations and ledger tallies.
 
-Balances are never stored: every tally here is one SQL aggregate over the append-only
+The write checks read the ledger itself: every tally here is one SQL aggregate over the append-only
 ledger (exact sums filtered per kind), returned as the domain's `Tally` so the services can
 seed a `LedgerState` with exactly the balances a new entry enters.
 """

@@ -19,6 +19,7 @@ from clustermonitor.budget.models import (
     Budget,
     BudgetYear,
     Cofinancing,
+    LedgerBalance,
     LedgerEntry,
     Parameter,
 )
@@ -62,6 +63,9 @@ class FileImport:
 
     def compared_fields(self) -> list[str]:
         return [f.attname for f in self.model._meta.concrete_fields if not f.primary_key]
+
+    def created(self, rows: Sequence[dict[str, Any]]) -> None:
+        """After the rows' fields were inserted in bulk (no model save): keep what derives from them."""
 
     # helpers
     def cluster_problems(self, code: str, column: str = "cluster") -> list[Problem]:
@@ -306,6 +310,11 @@ class LedgerImport(FileImport):
 
     def compared_fields(self) -> list[str]:
         return ["ref", "date", "year", "kind", "envelope", "cluster_id", "project_id", "amount", "note"]
+
+    def created(self, rows: Sequence[dict[str, Any]]) -> None:
+        LedgerBalance.objects.add(
+            (f["cluster_id"], f["year"], f["envelope"], f["kind"], f["date"], f["amount"]) for f in rows
+        )
 
 
 IMPORTS: tuple[type[FileImport], ...] = (

@@ -386,6 +386,7 @@ class Upsert:
             return
         if len(self.handler.key_fields) == 1:
             self.insert_rows(creates)
+            self.handler.created([fields for _, fields in creates])
         else:
             model = self.handler.model
             objects = model.objects.bulk_create(

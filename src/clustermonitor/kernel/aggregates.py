@@ -33,5 +33,15 @@ class AmountSum(Sum):
         return f"CAST(ROUND(({sql}) * 100) AS bigint)", params
 
 
+class CentsSum(Sum):
+    """SUM of a whole-cents integer column (the kept ledger balances), as AmountSum returns it."""
+
+    def __init__(self, field: str, *, filter: Q | None = None) -> None:
+        super().__init__(F(field), filter=filter, output_field=BigIntegerField())
+
+    def get_db_converters(self, connection: Any) -> list[Any]:
+        return [*super().get_db_converters(connection), _cents_to_amount]
+
+
 def _cents_to_amount(value: int | None, expression: Any, connection: Any) -> Decimal | None:
     return None if value is None else Decimal(int(value)).scaleb(-2)

@@ -30,7 +30,7 @@ def budget_overview(*, year: int, as_of: date | None = None) -> Report:
     ledger = {
         row["envelope"]: row
         for row in selectors.ledger_totals(
-            selectors.ledger_entries_known(as_of=as_of).filter(year=year), "envelope"
+            selectors.ledger_balances_known(as_of=as_of).filter(year=year), "envelope"
         )
     }
     envelopes = [

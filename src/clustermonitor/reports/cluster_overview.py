@@ -77,10 +77,10 @@ class _ClusterFacts:
             ),
             start=ZERO,
         )
-        entries = selectors.ledger_entries_known(as_of=as_of).filter(year=year)
+        balances = selectors.ledger_balances_known(as_of=as_of).filter(year=year)
         self.committed = {
             (row["cluster__code"], row["envelope"]): row["committed"]
-            for row in selectors.ledger_totals(entries, "cluster__code", "envelope")
+            for row in selectors.ledger_totals(balances, "cluster__code", "envelope")
         }
         self.applications = selectors.project_counts(
             selectors.projects_submitted_in(year=year, as_of=as_of).filter(channel=Channel.EARMARKED),

@@ -34,11 +34,11 @@ def project_generation(*, year: int, as_of: date | None = None) -> Report:
         "cluster",
         "type",
     )
-    entries = selectors.ledger_entries_known(as_of=as_of).filter(
+    balances = selectors.ledger_balances_known(as_of=as_of).filter(
         year=year, envelope=Envelope.SPEARHEAD_PROJECTS
     )
     committed = {
-        row["cluster__code"]: row["committed"] for row in selectors.ledger_totals(entries, "cluster__code")
+        row["cluster__code"]: row["committed"] for row in selectors.ledger_totals(balances, "cluster__code")
     }
     return {
         **yearly_header(NAME, year=year, as_of=as_of),

@@ -18,11 +18,11 @@ from typing import Any
 
 from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerBalance, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, LedgerKind, ProjectStatus, YearStatus
 from clustermonitor.domain.money import D
-from clustermonitor.kernel.aggregates import AmountSum
+from clustermonitor.kernel.aggregates import AmountSum, CentsSum
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 
@@ -119,14 +119,27 @@ def ledger_entries_known(*, as_of: date | None) -> QuerySet[LedgerEntry]:
     return entries
 
 
-def ledger_totals(entries: QuerySet[LedgerEntry], *group_by: str) -> list[dict[str, Any]]:
-    """Per group, `committed` (commitments − decommitments, may be negative) and `paid`."""
+def ledger_balances_known(*, as_of: date | None) -> QuerySet[LedgerBalance]:
+    """The ledger's kept day balances dated on or before `as_of`: the same sums as
+    `ledger_entries_known` for any cluster, year, envelope and kind, from far fewer rows."""
+    balances = LedgerBalance.objects.all()
+    if as_of is not None:
+        balances = balances.filter(date__lte=as_of)
+    return balances
+
+
+def ledger_totals(
+    entries: QuerySet[LedgerEntry] | QuerySet[LedgerBalance], *group_by: str
+) -> list[dict[str, Any]]:
+    """Per group, `committed` (commitments − decommitments, may be negative) and `paid`,
+    over ledger entries or over their kept day balances."""
+    total, column = (CentsSum, "cents") if entries.model is LedgerBalance else (AmountSum, "amount")
     rows = (
         entries.values(*group_by)
         .annotate(
-            commitments=AmountSum("amount", filter=Q(kind=LedgerKind.COMMITMENT)),
-            decommitments=AmountSum("amount", filter=Q(kind=LedgerKind.DECOMMITMENT)),
-            payments=AmountSum("amount", filter=Q(kind=LedgerKind.PAYMENT)),
+            commitments=total(column, filter=Q(kind=LedgerKind.COMMITMENT)),
+            decommitments=total(column, filter=Q(kind=LedgerKind.DECOMMITMENT)),
+            payments=total(column, filter=Q(kind=LedgerKind.PAYMENT)),
         )
         .order_by()
     )
