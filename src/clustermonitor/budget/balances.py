@@ -12,13 +12,13 @@ from django.db import connection, transaction
 
 from clustermonitor.budget.models import LedgerBalance, LedgerEntry
 
-DayKey = tuple[int, int, str, str, str]  # cluster_id, year, envelope, kind, ISO date
-GROUP = "cluster_id, year, envelope, kind, date"
+MonthKey = tuple[int, int, str, str, str]  # cluster_id, year, envelope, kind, ISO first day
+KEPT = "cluster_id, year, envelope, kind, month"
 
 
 @dataclass(frozen=True)
 class Difference:
-    key: DayKey
+    key: MonthKey
     kept: tuple[int, int] | None  # (cents, entries) as kept; None when missing
     ledger: tuple[int, int] | None  # as the ledger adds up; None when there is nothing
 
@@ -32,10 +32,15 @@ def _cents_sum() -> str:
 
 def _ledger_sums_sql() -> str:
     table = connection.ops.quote_name(LedgerEntry._meta.db_table)
-    return f"SELECT {GROUP}, {_cents_sum()}, COUNT(*) FROM {table} GROUP BY {GROUP}"
+    if connection.vendor == "postgresql":
+        month = "CAST(date_trunc('month', date) AS date)"
+    else:
+        month = "date(date, 'start of month')"
+    group = f"cluster_id, year, envelope, kind, {month}"
+    return f"SELECT {group}, {_cents_sum()}, COUNT(*) FROM {table} GROUP BY {group}"
 
 
-def _rows(sql: str) -> dict[DayKey, tuple[int, int]]:
+def _rows(sql: str) -> dict[MonthKey, tuple[int, int]]:
     with connection.cursor() as cursor:
         cursor.execute(sql)
         return {
@@ -53,11 +58,11 @@ def _hold_the_ledger() -> None:
 
 
 def balances_differences() -> list[Difference]:
-    """Every day whose kept balance differs from the ledger's sum (empty: they agree)."""
+    """Every month whose kept balance differs from the ledger's sum (empty: they agree)."""
     balances = connection.ops.quote_name(LedgerBalance._meta.db_table)
     with transaction.atomic():
         _hold_the_ledger()
-        kept = _rows(f"SELECT {GROUP}, cents, entries FROM {balances}")
+        kept = _rows(f"SELECT {KEPT}, cents, entries FROM {balances}")
         ledger = _rows(_ledger_sums_sql())
     return [
         Difference(key, kept.get(key), ledger.get(key))
@@ -67,10 +72,10 @@ def balances_differences() -> list[Difference]:
 
 
 def balances_rebuild() -> int:
-    """Replace the kept balances by the ledger's sums; the number of day rows written."""
+    """Replace the kept balances by the ledger's sums; the number of month rows written."""
     balances = connection.ops.quote_name(LedgerBalance._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
         _hold_the_ledger()
         cursor.execute(f"DELETE FROM {balances}")
-        cursor.execute(f"INSERT INTO {balances} ({GROUP}, cents, entries) {_ledger_sums_sql()}")
+        cursor.execute(f"INSERT INTO {balances} ({KEPT}, cents, entries) {_ledger_sums_sql()}")
         return LedgerBalance.objects.count()

@@ -1,7 +1,7 @@
 """Budget years, earmarked budgets, allocations, parameters, co-financing and the ledger.
 
 The append-only ledger is the only truth. `LedgerBalance` holds its sums per cluster,
-year, envelope, kind and date, kept by every write of an entry in the same transaction
+year, envelope, kind and booking month, kept by every write of an entry in the same transaction
 (budget/balances.py); reports read those instead of the entries, and
 `clustermonitor balances --verify` recomputes them from the ledger and compares.
 """
@@ -209,14 +209,14 @@ BalanceKey = tuple[int, int, str, str, dt.date, Decimal]  # cluster_id, year, en
 
 class LedgerBalanceManager(models.Manager["LedgerBalance"]):
     def add(self, entries: Iterable[BalanceKey]) -> None:
-        """Add stored entries to their day's balance, in the caller's transaction.
+        """Add stored entries to their month's balance, in the caller's transaction.
 
-        One upsert per (cluster, year, envelope, kind, date): the database adds to the row
-        under its own row lock, so concurrent writers of one day never lose a sum.
+        One upsert per (cluster, year, envelope, kind, month): the database adds to the row
+        under its own row lock, so concurrent writers of one month never lose a sum.
         """
         sums: dict[tuple[int, int, str, str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
         for cluster_id, year, envelope, kind, day, amount in entries:
-            total = sums[(cluster_id, year, envelope, kind, day)]
+            total = sums[(cluster_id, year, envelope, kind, day.replace(day=1))]
             total[0] += int(amount.scaleb(2))
             total[1] += 1
         if not sums:
@@ -224,9 +224,9 @@ class LedgerBalanceManager(models.Manager["LedgerBalance"]):
         connection = connections[self.db]
         table = connection.ops.quote_name(self.model._meta.db_table)
         sql = (
-            f"INSERT INTO {table} (cluster_id, year, envelope, kind, date, cents, entries) "
+            f"INSERT INTO {table} (cluster_id, year, envelope, kind, month, cents, entries) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (cluster_id, year, envelope, kind, date) DO UPDATE SET "
+            "ON CONFLICT (cluster_id, year, envelope, kind, month) DO UPDATE SET "
             f"cents = {table}.cents + excluded.cents, entries = {table}.entries + excluded.entries"
         )
         rows = [
@@ -238,10 +238,11 @@ class LedgerBalanceManager(models.Manager["LedgerBalance"]):
 
 
 class LedgerBalance(models.Model):
-    """The ledger's sum per cluster, year, envelope, kind and booking date, in whole cents.
+    """The ledger's sum per cluster, year, envelope, kind and booking month, in whole cents.
 
-    Derived, never entered: written only by `budget.balances` when an entry is stored.
-    As-of is a filter on `date`; a report sums a year's rows instead of its entries.
+    Derived, never entered: added to whenever an entry is stored (`objects.add`). A report
+    sums a year's month rows instead of its entries; as of a date D it takes the months
+    before D's month from here and the days of D's month up to D from the entries.
     """
 
     # A cluster with ledger entries cannot go (they PROTECT it); its balances then are empty.
@@ -249,7 +250,7 @@ class LedgerBalance(models.Model):
     year = models.PositiveSmallIntegerField(_("budget year"))
     envelope = models.CharField(_("envelope"), max_length=30, choices=EnvelopeChoices.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=LedgerKindChoices.choices)
-    date = models.DateField(_("booking date"))
+    month = models.DateField(_("booking month"))  # its first day
     cents = models.BigIntegerField(_("amount in cents"))
     entries = models.PositiveIntegerField(_("entries"))
 
@@ -258,7 +259,7 @@ class LedgerBalance(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["cluster", "year", "envelope", "kind", "date"], name="ledgerbalance_unique_day"
+                fields=["cluster", "year", "envelope", "kind", "month"], name="ledgerbalance_unique_month"
             )
         ]
-        indexes = [models.Index(fields=["year", "envelope", "kind", "date"])]
+        indexes = [models.Index(fields=["year", "envelope"])]

@@ -29,9 +29,7 @@ def budget_overview(*, year: int, as_of: date | None = None) -> Report:
     }
     ledger = {
         row["envelope"]: row
-        for row in selectors.ledger_totals(
-            selectors.ledger_balances_known(as_of=as_of).filter(year=year), "envelope"
-        )
+        for row in selectors.ledger_figures(as_of=as_of, group_by=("envelope",), year=year)
     }
     envelopes = [
         {

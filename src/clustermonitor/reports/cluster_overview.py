@@ -77,10 +77,11 @@ class _ClusterFacts:
             ),
             start=ZERO,
         )
-        balances = selectors.ledger_balances_known(as_of=as_of).filter(year=year)
         self.committed = {
             (row["cluster__code"], row["envelope"]): row["committed"]
-            for row in selectors.ledger_totals(balances, "cluster__code", "envelope")
+            for row in selectors.ledger_figures(
+                as_of=as_of, group_by=("cluster__code", "envelope"), year=year
+            )
         }
         self.applications = selectors.project_counts(
             selectors.projects_submitted_in(year=year, as_of=as_of).filter(channel=Channel.EARMARKED),

@@ -63,11 +63,14 @@ class _PactFacts:
             (row["cluster__code"], row["year"], row["envelope"]): row["allocated"]
             for row in selectors.allocated_totals(allocations, "cluster__code", "year", "envelope")
         }
-        balances = selectors.ledger_balances_known(as_of=as_of)
-        balances = balances.filter(cluster__code__in=codes, year__in=years)
+        totals = selectors.ledger_figures(
+            as_of=as_of,
+            group_by=("cluster__code", "year", "envelope"),
+            cluster__code__in=codes,
+            year__in=years,
+        )
         self.ledger: dict[Key, Row] = {
-            (row["cluster__code"], row["year"], row["envelope"]): row
-            for row in selectors.ledger_totals(balances, "cluster__code", "year", "envelope")
+            (row["cluster__code"], row["year"], row["envelope"]): row for row in totals
         }
         self.payments: dict[tuple[str, int], Decimal] = defaultdict(lambda: ZERO)
         for (code, year, _), row in self.ledger.items():

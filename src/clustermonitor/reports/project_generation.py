@@ -34,12 +34,10 @@ def project_generation(*, year: int, as_of: date | None = None) -> Report:
         "cluster",
         "type",
     )
-    balances = selectors.ledger_balances_known(as_of=as_of).filter(
-        year=year, envelope=Envelope.SPEARHEAD_PROJECTS
+    totals = selectors.ledger_figures(
+        as_of=as_of, group_by=("cluster__code",), year=year, envelope=Envelope.SPEARHEAD_PROJECTS
     )
-    committed = {
-        row["cluster__code"]: row["committed"] for row in selectors.ledger_totals(balances, "cluster__code")
-    }
+    committed = {row["cluster__code"]: row["committed"] for row in totals}
     return {
         **yearly_header(NAME, year=year, as_of=as_of),
         "rows": rows,

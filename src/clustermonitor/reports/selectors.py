@@ -119,20 +119,33 @@ def ledger_entries_known(*, as_of: date | None) -> QuerySet[LedgerEntry]:
     return entries
 
 
-def ledger_balances_known(*, as_of: date | None) -> QuerySet[LedgerBalance]:
-    """The ledger's kept day balances dated on or before `as_of`: the same sums as
-    `ledger_entries_known` for any cluster, year, envelope and kind, from far fewer rows."""
-    balances = LedgerBalance.objects.all()
-    if as_of is not None:
-        balances = balances.filter(date__lte=as_of)
-    return balances
+def ledger_figures(*, as_of: date | None, group_by: tuple[str, ...], **filters: Any) -> list[dict[str, Any]]:
+    """`ledger_totals` of the entries known on `as_of` (filtered by `filters`), read from the
+    balances the writers keep per month: every month before `as_of`'s own from the kept
+    rows, the days of that month up to `as_of` from the entries themselves (one month of
+    them at most, found through the date index)."""
+    balances = LedgerBalance.objects.filter(**filters)
+    if as_of is None:
+        return ledger_totals(balances, *group_by)
+    month = as_of.replace(day=1)
+    rows = ledger_totals(balances.filter(month__lt=month), *group_by)
+    rows += ledger_totals(LedgerEntry.objects.filter(date__range=(month, as_of), **filters), *group_by)
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = tuple(row[name] for name in group_by)
+        if key in merged:
+            merged[key]["committed"] += row["committed"]
+            merged[key]["paid"] += row["paid"]
+        else:
+            merged[key] = row
+    return list(merged.values())
 
 
 def ledger_totals(
     entries: QuerySet[LedgerEntry] | QuerySet[LedgerBalance], *group_by: str
 ) -> list[dict[str, Any]]:
     """Per group, `committed` (commitments − decommitments, may be negative) and `paid`,
-    over ledger entries or over their kept day balances."""
+    over ledger entries or over their kept month balances."""
     total, column = (CentsSum, "cents") if entries.model is LedgerBalance else (AmountSum, "amount")
     rows = (
         entries.values(*group_by)

@@ -12,7 +12,7 @@ SHOWN = 20
 
 class Command(BaseCommand):
     help = (
-        "The ledger's balances per cluster, year, envelope, kind and date that reports read are "
+        "The ledger's balances per cluster, year, envelope, kind and month that reports read are "
         "kept by every booking and import. --verify adds the ledger up again and compares "
         "(exit 1 on any difference); --rebuild replaces the kept balances by the ledger's sums."
     )
@@ -27,21 +27,21 @@ class Command(BaseCommand):
         if options["rebuild"]:
             rows = balances_rebuild()
             data_changed()
-            self.stdout.write(f"balances rebuilt from the ledger: {rows} day rows")
+            self.stdout.write(f"balances rebuilt from the ledger: {rows} month rows")
             return
         differences = balances_differences()
         if not differences:
             self.stdout.write("balances agree with the ledger")
             return
         for difference in differences[:SHOWN]:
-            cluster, year, envelope, kind, day = difference.key
+            cluster, year, envelope, kind, month = difference.key
             self.stdout.write(
-                f"cluster #{cluster} {year} {envelope} {kind} {day}: kept {_text(difference.kept)}, "
+                f"cluster #{cluster} {year} {envelope} {kind} {month[:7]}: kept {_text(difference.kept)}, "
                 f"ledger {_text(difference.ledger)}"
             )
         more = f" (the first {SHOWN} shown)" if len(differences) > SHOWN else ""
         raise CommandError(
-            f"{len(differences)} day balances differ from the ledger{more}: run balances --rebuild"
+            f"{len(differences)} month balances differ from the ledger{more}: run balances --rebuild"
         )
 
 
