@@ -1,29 +1,38 @@
-"""The plans the scale depends on: on SQLite, pact-resources reads the ledger from its
-covering index alone, in group order (budget migration 0002); a later migration that
-remakes the ledger table would silently drop that index, and this test would fail."""
+"""The plans the scale depends on: the reports' ledger figures read the kept month
+balances, and under --as-of only the entries of the as-of month, through the date index;
+neither scans the ledger whole."""
+
+from datetime import date
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
 
-from clustermonitor.kernel.aggregates import AmountSum
-from clustermonitor.reports import selectors
+from clustermonitor.budget.models import LedgerBalance, LedgerEntry
+from clustermonitor.kernel.aggregates import AmountSum, CentsSum
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="the covering index is SQLite's (see the migration)"
-)
-@pytest.mark.parametrize("as_of", [None, "2018-06-30"])
-def test_pact_resources_sums_the_ledger_from_the_covering_index(as_of: str | None) -> None:
-    entries = selectors.ledger_entries_known(as_of=as_of).filter(
-        cluster__code__in=["VIL", "SIM"], year__in=range(2016, 2026)
-    )
-    queryset = entries.values("cluster__code", "year", "envelope").annotate(n=AmountSum("amount"))
-    sql, params = queryset.order_by().query.sql_with_params()
+def plan(queryset: QuerySet[LedgerBalance] | QuerySet[LedgerEntry], column: str, total: type) -> str:
+    grouped = queryset.values("cluster__code", "year", "envelope").annotate(n=total(column))
+    sql, params = grouped.order_by().query.sql_with_params()
+    explain = "EXPLAIN QUERY PLAN" if connection.vendor == "sqlite" else "EXPLAIN"
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        plan = " / ".join(str(row[-1]) for row in cursor.fetchall())
+        cursor.execute(f"{explain} {sql}", params)
+        return " / ".join(str(row[-1]) for row in cursor.fetchall())
 
-    assert "USING COVERING INDEX ledger_pact_totals_sqlite" in plan, plan
-    assert "TEMP B-TREE" not in plan, plan
+
+def test_the_figures_of_a_year_come_from_the_kept_balances() -> None:
+    text = plan(LedgerBalance.objects.filter(year=2018), "cents", CentsSum)
+
+    assert "ledgerentry" not in text.lower(), text
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a tiny PostgreSQL table is scanned by choice")
+def test_the_days_of_the_as_of_month_are_found_through_the_date_index() -> None:
+    entries = LedgerEntry.objects.filter(date__range=(date(2018, 6, 1), date(2018, 6, 20)), year=2018)
+    text = plan(entries, "amount", AmountSum)
+
+    assert "SCAN budget_ledgerentry" not in text, text
+    assert "USING INDEX" in text, text

@@ -9,10 +9,12 @@ afterwards over the stored result in `validation`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.db import models
+from django.db.models import QuerySet
 
 from clustermonitor.budget.models import (
     Allocation,
@@ -25,6 +27,7 @@ from clustermonitor.budget.models import (
 )
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
+from clustermonitor.datasets.dbutil import with_keys
 from clustermonitor.domain import rules
 from clustermonitor.domain.enums import DEFAULT_BUDGET_SOURCE, operation_cap_key
 from clustermonitor.domain.parameters import AMOUNT_KEYS
@@ -47,7 +50,6 @@ class FileImport:
     model: ClassVar[type[models.Model]]
     key_fields: ClassVar[tuple[str, ...]]  # model fields that make the key
     year_field: ClassVar[str | None] = None  # rows of a closed year may not change
-    append_only: ClassVar[bool] = False
 
     def __init__(self, run: ImportRun) -> None:
         self.run = run
@@ -66,6 +68,26 @@ class FileImport:
 
     def created(self, rows: Sequence[dict[str, Any]]) -> None:
         """After the rows' fields were inserted in bulk (no model save): keep what derives from them."""
+
+    def change_problems(
+        self, fields: dict[str, Any], *, changed: bool, closed_before: dict[int, date]
+    ) -> list[Problem]:
+        """Writing this row over what the database held: no row of a closed year is added
+        or changed (closed before the import began)."""
+        year = fields.get(self.year_field) if self.year_field else None
+        if year not in closed_before:
+            return []
+        verb = "changed" if changed else "added"
+        message = f"{year} is closed (definitive since {closed_before[year]}): no row of it may be {verb}"
+        return [(self.year_field or "year", message)]
+
+    def removable(self, *, closed_before: dict[int, date]) -> QuerySet[Any] | None:
+        """The stored rows --replace may remove when the dataset no longer holds them: all
+        but those of a closed year; None when none may go."""
+        rows = self.model.objects.all()
+        if self.year_field:
+            rows = rows.exclude(**{f"{self.year_field}__in": list(closed_before)})
+        return rows
 
     # helpers
     def cluster_problems(self, code: str, column: str = "cluster") -> list[Problem]:
@@ -122,6 +144,7 @@ class YearsImport(FileImport):
     spec = contract.YEARS
     model = BudgetYear
     key_fields = ("year",)
+    year_field = "year"
 
     def problems(self, v: Values) -> list[Problem]:
         if v["status"] == "closed" and v["closed_on"] is None:
@@ -261,11 +284,11 @@ class LedgerImport(FileImport):
     model = LedgerEntry
     key_fields = ("ref",)
     year_field = "year"
-    append_only = True
+
+    def removable(self, *, closed_before: dict[int, date]) -> QuerySet[Any] | None:
+        return None  # the ledger is append-only
 
     def prepare(self, batch: Sequence[tuple[int, Values]]) -> None:
-        from clustermonitor.datasets.importer import with_keys
-
         refs = {v["project"] for _, v in batch if v["project"]}
         self.projects: dict[str, tuple[int, rules.ProjectFacts]] = {
             ref: (pk, rules.ProjectFacts(ref, cluster, channel, status, granted))
@@ -310,6 +333,18 @@ class LedgerImport(FileImport):
 
     def compared_fields(self) -> list[str]:
         return ["ref", "date", "year", "kind", "envelope", "cluster_id", "project_id", "amount", "note"]
+
+    def change_problems(
+        self, fields: dict[str, Any], *, changed: bool, closed_before: dict[int, date]
+    ) -> list[Problem]:
+        """A stored entry never changes; a new one is judged as any row of its year."""
+        if changed:
+            message = (
+                f"entry {fields['ref']} is stored with other values: the ledger is append-only, "
+                "book a correcting entry instead"
+            )
+            return [("-", message)]
+        return super().change_problems(fields, changed=changed, closed_before=closed_before)
 
     def created(self, rows: Sequence[dict[str, Any]]) -> None:
         LedgerBalance.objects.add(

@@ -4,41 +4,42 @@ The run walks the contract files in dependency order. Each record is parsed, che
 against its row rules (with what earlier files and the database hold) and upserted in
 batches inside one transaction; cross-row rules (allocation sums, ledger balances) are
 then checked over the stored result. Any error rolls the whole transaction back.
-Closed years and stored ledger entries are compared with what is stored and refused
-when they would change.
+
+This module is the run; `upsert` writes a batch against what is stored, `dbutil` holds
+the bulk insert and key look-ups per database; what a file forbids over the stored data
+(a closed year's rows, the append-only ledger) is the file's own rule in `files`.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db import connection, transaction
-from django.db.models import ProtectedError, QuerySet
+from django.db import transaction
+from django.db.models import ProtectedError
 
 from clustermonitor.budget.models import BudgetYear, Parameter
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
+from clustermonitor.datasets.dbutil import BATCH_SIZE
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
 from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
+from clustermonitor.datasets.upsert import Upsert
 from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import ProjectType
-
-BATCH_SIZE = 2000
 
 
 @dataclass
@@ -250,14 +251,10 @@ class ImportRun:
 
     def plan_deletions(self, handler: FileImport) -> None:
         """--replace: rows the dataset no longer holds go, except closed years and the ledger."""
-        if handler.append_only:
+        queryset = handler.removable(closed_before=self.closed_before)
+        if queryset is None:
             return
         lines = self.lines[handler.spec.name]
-        queryset = handler.model.objects.all()
-        if handler.year_field:
-            queryset = queryset.exclude(**{f"{handler.year_field}__in": list(self.closed_before)})
-        if handler.spec is contract.YEARS:
-            queryset = queryset.exclude(year__in=list(self.closed_before))
         if handler.spec is contract.PROJECT_TYPES and handler.spec.name not in self.dataset.present():
             return
         missing = [pk for pk in queryset.values_list("pk", flat=True).iterator() if pk not in lines]
@@ -281,177 +278,3 @@ class ImportRun:
                 )
                 continue
             self.summary.deleted[handler.spec.name] += len(pks)
-
-
-class Upsert:
-    """Write one batch: create new keys, update changed rows, refuse forbidden changes."""
-
-    def __init__(self, run: ImportRun, handler: FileImport) -> None:
-        self.run, self.handler = run, handler
-        self.name = handler.spec.name
-        self.lines = run.lines[self.name]
-
-    def write(self, rows: list[tuple[int, dict[str, Any]]]) -> None:
-        handler = self.handler
-        compared = handler.compared_fields()
-        stored = self.stored(rows, compared)
-        creates: list[tuple[int, dict[str, Any]]] = []
-        updates = []
-        seen: dict[tuple[Any, ...], int] = {}
-        for line, fields in rows:
-            key = tuple(fields[k] for k in handler.key_fields)
-            first = seen.get(key)
-            if first is None and key in stored and stored[key][0] in self.lines:
-                first = self.lines.line(stored[key][0])
-            if first is not None:
-                self.run.error(
-                    self.name, line, handler.spec.key[-1], f"duplicate key (first at line {first})"
-                )
-                continue
-            seen[key] = line
-            if key in stored:
-                pk, old = stored[key]
-                if all(old[name] == fields[name] for name in compared):
-                    self.lines.touched(pk, line)
-                    self.run.summary.unchanged[self.name] += 1
-                elif self.may_change(line, fields, changed=True):
-                    self.lines.touched(pk, line)
-                    updates.append(handler.model(pk=pk, **fields))
-            elif self.may_change(line, fields, changed=False):
-                creates.append((line, fields))
-        self.create(creates)
-        self.refresh_statistics(len(creates))
-        if updates:
-            names = [n for n in compared if n not in handler.key_fields]
-            handler.model.objects.bulk_update(updates, names, batch_size=BATCH_SIZE)
-            self.run.summary.updated[self.name] += len(updates)
-
-    def refresh_statistics(self, created: int) -> None:
-        """ANALYZE a table each time it grows tenfold inside the import's transaction.
-
-        PostgreSQL plans the per-batch key lookups from table statistics; a table that
-        was empty when the transaction began looks empty to the planner, which then scans
-        it whole for every batch (quadratic time on a million rows).
-        """
-        if connection.vendor != "postgresql" or not created:
-            return
-        total = self.run.summary.created[self.name]
-        before = total - created
-        if before == 0 or len(str(total)) > len(str(before)):  # crossed a power of ten
-            with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(self.handler.model._meta.db_table)}")
-
-    def stored(
-        self, rows: list[tuple[int, dict[str, Any]]], compared: list[str]
-    ) -> dict[tuple[Any, ...], Any]:
-        """The stored rows with the batch's keys (a batch at most: no server-side cursor needed).
-
-        Composite keys belong to small tables, read whole.
-        """
-        key_fields = self.handler.key_fields
-        queryset = self.handler.model.objects.all()
-        if len(key_fields) == 1:
-            queryset = with_keys(queryset, key_fields[0], [f[key_fields[0]] for _, f in rows])
-        return {
-            tuple(row[k] for k in key_fields): (row["pk"], row) for row in queryset.values("pk", *compared)
-        }
-
-    def may_change(self, line: int, fields: dict[str, Any], *, changed: bool) -> bool:
-        handler, run = self.handler, self.run
-        if handler.append_only and changed:
-            run.error(
-                self.name,
-                line,
-                "-",
-                f"entry {fields['ref']} is stored with other values: the ledger is append-only, "
-                "book a correcting entry instead",
-            )
-            return False
-        year = fields.get(handler.year_field) if handler.year_field else None
-        if handler.spec is contract.YEARS:
-            year = fields["year"]
-        if year in run.closed_before:
-            verb = "changed" if changed else "added"
-            run.error(
-                self.name,
-                line,
-                handler.year_field or "year",
-                f"{year} is closed (definitive since {run.closed_before[year]}): no row of it may be {verb}",
-            )
-            return False
-        return True
-
-    def create(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
-        if not creates:
-            return
-        if len(self.handler.key_fields) == 1:
-            self.insert_rows(creates)
-            self.handler.created([fields for _, fields in creates])
-        else:
-            model = self.handler.model
-            objects = model.objects.bulk_create(
-                [model(**fields) for _, fields in creates], batch_size=BATCH_SIZE
-            )
-            for (line, _), obj in zip(creates, objects, strict=True):
-                self.lines.created(obj.pk, line)
-        self.run.summary.created[self.name] += len(creates)
-
-    def insert_rows(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
-        """The hot path of a large import: COPY (PostgreSQL) or executemany, then the new primary keys.
-
-        Values were validated and typed already; model instances would only cost time.
-        """
-        model = self.handler.model
-        names = list(creates[0][1])
-        extra = {
-            f.attname: f.pre_save(model(), add=True)
-            for f in model._meta.concrete_fields
-            if f.attname not in names and not f.primary_key
-        }
-        names += list(extra)
-        columns = ", ".join(connection.ops.quote_name(model._meta.get_field(n).column) for n in names)
-        table = connection.ops.quote_name(model._meta.db_table)
-        rows = ([*fields.values(), *extra.values()] for _, fields in creates)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # COPY is PostgreSQL's bulk path: several times faster than row INSERTs.
-                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                placeholders = ", ".join(["%s"] * len(names))
-                sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
-                cursor.executemany(sql, [[_db_value(v) for v in row] for row in rows])
-        key = self.handler.key_fields[0]
-        lines = {fields[key]: line for line, fields in creates}
-        new = with_keys(model.objects.all(), key, list(lines)).values_list(key, "pk")
-        for code, pk in sorted(new, key=lambda pair: pair[1]):
-            self.lines.created(pk, lines[code])
-
-
-def with_keys(queryset: QuerySet[Any], field: str, keys: list[Any]) -> QuerySet[Any]:
-    """`field IN keys` as one query parameter: an array on PostgreSQL, JSON on SQLite.
-
-    A batch asks for 2,000 keys at a time; as an IN list of 2,000 placeholders the ORM
-    prepares each value and psycopg parses the long statement again for every batch (its
-    cache stops at 4 kB), which cost a fifth of a large import.
-    """
-    model = queryset.model
-    column = f"{connection.ops.quote_name(model._meta.db_table)}."
-    column += connection.ops.quote_name(model._meta.get_field(field).column)
-    if connection.vendor == "postgresql":
-        return queryset.extra(where=[f"{column} = ANY(%s)"], params=[keys])
-    if connection.vendor == "sqlite" and all(isinstance(k, str | int) for k in keys):
-        return queryset.extra(
-            where=[f"{column} IN (SELECT value FROM json_each(%s))"], params=[json.dumps(keys)]
-        )
-    return queryset.filter(**{f"{field}__in": keys})
-
-
-def _db_value(value: Any) -> Any:
-    """SQLite stores decimals, dates and datetimes as text, as Django's backend does."""
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat(" ") if isinstance(value, datetime) else value.isoformat()
-    return value

@@ -1,0 +1,78 @@
+"""Database utilities of the import: bulk inserts, key look-ups and statistics, per vendor."""
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, models
+from django.db.models import QuerySet
+
+BATCH_SIZE = 2000
+
+
+def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
+    """Insert validated, typed rows (same keys each): COPY on PostgreSQL, executemany elsewhere.
+
+    Fields the rows leave out get their default (`pre_save` on a new instance).
+    """
+    names = list(rows[0])
+    extra = {
+        f.attname: f.pre_save(model(), add=True)
+        for f in model._meta.concrete_fields
+        if f.attname not in names and not f.primary_key
+    }
+    names += list(extra)
+    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(n).column) for n in names)
+    table = connection.ops.quote_name(model._meta.db_table)
+    values = ([*fields.values(), *extra.values()] for fields in rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY is PostgreSQL's bulk path: several times faster than row INSERTs.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(names))
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+            cursor.executemany(sql, [[_db_value(v) for v in row] for row in values])
+
+
+def analyze(model: type[models.Model]) -> None:
+    """Refresh PostgreSQL's statistics of a table inside the import's transaction.
+
+    PostgreSQL plans the per-batch key lookups from table statistics; a table that was
+    empty when the transaction began looks empty to the planner, which then scans it whole
+    for every batch (quadratic time on a million rows). SQLite needs nothing.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def with_keys(queryset: QuerySet[Any], field: str, keys: list[Any]) -> QuerySet[Any]:
+    """`field IN keys` as one query parameter: an array on PostgreSQL, JSON on SQLite.
+
+    A batch asks for 2,000 keys at a time; as an IN list of 2,000 placeholders the ORM
+    prepares each value and psycopg parses the long statement again for every batch (its
+    cache stops at 4 kB), which cost a fifth of a large import.
+    """
+    model = queryset.model
+    column = f"{connection.ops.quote_name(model._meta.db_table)}."
+    column += connection.ops.quote_name(model._meta.get_field(field).column)
+    if connection.vendor == "postgresql":
+        return queryset.extra(where=[f"{column} = ANY(%s)"], params=[keys])
+    if connection.vendor == "sqlite" and all(isinstance(k, str | int) for k in keys):
+        return queryset.extra(
+            where=[f"{column} IN (SELECT value FROM json_each(%s))"], params=[json.dumps(keys)]
+        )
+    return queryset.filter(**{f"{field}__in": keys})
+
+
+def _db_value(value: Any) -> Any:
+    """SQLite stores decimals, dates and datetimes as text, as Django's backend does."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat(" ") if isinstance(value, datetime) else value.isoformat()
+    return value

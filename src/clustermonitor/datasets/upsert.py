@@ -1,0 +1,115 @@
+"""The upsert engine of an import: one batch of checked rows against what is stored.
+
+New keys are created (in bulk), changed rows updated, unchanged ones counted; a key given
+twice is refused, and so is any write the file's own rules forbid over the stored data
+(`FileImport.change_problems`: closed years, the append-only ledger).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from clustermonitor.datasets.dbutil import BATCH_SIZE, analyze, insert_rows, with_keys
+from clustermonitor.datasets.files import FileImport
+
+if TYPE_CHECKING:  # the run drives the engine; the engine reports to the run
+    from clustermonitor.datasets.importer import ImportRun
+
+
+class Upsert:
+    """Write one batch: create new keys, update changed rows, refuse forbidden changes."""
+
+    def __init__(self, run: ImportRun, handler: FileImport) -> None:
+        self.run, self.handler = run, handler
+        self.name = handler.spec.name
+        self.lines = run.lines[self.name]
+
+    def write(self, rows: list[tuple[int, dict[str, Any]]]) -> None:
+        handler = self.handler
+        compared = handler.compared_fields()
+        stored = self.stored(rows, compared)
+        creates: list[tuple[int, dict[str, Any]]] = []
+        updates = []
+        seen: dict[tuple[Any, ...], int] = {}
+        for line, fields in rows:
+            key = tuple(fields[k] for k in handler.key_fields)
+            first = seen.get(key)
+            if first is None and key in stored and stored[key][0] in self.lines:
+                first = self.lines.line(stored[key][0])
+            if first is not None:
+                self.run.error(
+                    self.name, line, handler.spec.key[-1], f"duplicate key (first at line {first})"
+                )
+                continue
+            seen[key] = line
+            if key in stored:
+                pk, old = stored[key]
+                if all(old[name] == fields[name] for name in compared):
+                    self.lines.touched(pk, line)
+                    self.run.summary.unchanged[self.name] += 1
+                elif self.may_change(line, fields, changed=True):
+                    self.lines.touched(pk, line)
+                    updates.append(handler.model(pk=pk, **fields))
+            elif self.may_change(line, fields, changed=False):
+                creates.append((line, fields))
+        self.create(creates)
+        self.refresh_statistics(len(creates))
+        if updates:
+            names = [n for n in compared if n not in handler.key_fields]
+            handler.model.objects.bulk_update(updates, names, batch_size=BATCH_SIZE)
+            self.run.summary.updated[self.name] += len(updates)
+
+    def refresh_statistics(self, created: int) -> None:
+        """ANALYZE the table each time it grows tenfold (see `dbutil.analyze`)."""
+        total = self.run.summary.created[self.name]
+        before = total - created
+        if created and (before == 0 or len(str(total)) > len(str(before))):  # crossed a power of ten
+            analyze(self.handler.model)
+
+    def stored(
+        self, rows: list[tuple[int, dict[str, Any]]], compared: list[str]
+    ) -> dict[tuple[Any, ...], Any]:
+        """The stored rows with the batch's keys (a batch at most: no server-side cursor needed).
+
+        Composite keys belong to small tables, read whole.
+        """
+        key_fields = self.handler.key_fields
+        queryset = self.handler.model.objects.all()
+        if len(key_fields) == 1:
+            queryset = with_keys(queryset, key_fields[0], [f[key_fields[0]] for _, f in rows])
+        return {
+            tuple(row[k] for k in key_fields): (row["pk"], row) for row in queryset.values("pk", *compared)
+        }
+
+    def may_change(self, line: int, fields: dict[str, Any], *, changed: bool) -> bool:
+        """The file's rules on writing over what the database held (closed years, append-only)."""
+        problems = self.handler.change_problems(fields, changed=changed, closed_before=self.run.closed_before)
+        for column, message in problems:
+            self.run.error(self.name, line, column, message)
+        return not problems
+
+    def create(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
+        if not creates:
+            return
+        if len(self.handler.key_fields) == 1:
+            self.insert_rows(creates)
+            self.handler.created([fields for _, fields in creates])
+        else:
+            model = self.handler.model
+            objects = model.objects.bulk_create(
+                [model(**fields) for _, fields in creates], batch_size=BATCH_SIZE
+            )
+            for (line, _), obj in zip(creates, objects, strict=True):
+                self.lines.created(obj.pk, line)
+        self.run.summary.created[self.name] += len(creates)
+
+    def insert_rows(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
+        """The hot path of a large import: the typed values straight into the table, then
+        the new primary keys (model instances would only cost time)."""
+        model = self.handler.model
+        insert_rows(model, [fields for _, fields in creates])
+        key = self.handler.key_fields[0]
+        lines = {fields[key]: line for line, fields in creates}
+        new = with_keys(model.objects.all(), key, list(lines)).values_list(key, "pk")
+        for code, pk in sorted(new, key=lambda pair: pair[1]):
+            self.lines.created(pk, lines[code])
