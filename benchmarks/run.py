@@ -6,6 +6,7 @@ Settings (environment):
   BENCH_PG_URL     server to create the benchmark databases on, default postgres://postgres@127.0.0.1:5432
   BENCH_DB_PREFIX  name prefix of those databases (PREFIX_N, PREFIX_copy_N), default bench
   BENCH_CLI        set to 0 to skip the whole-process timings (each report, start-up, answer documents)
+  BENCH_ANSWER     set to 0 to skip the answer documents alone
   BENCH_YEAR       the year the yearly reports are asked for, default 2022
   BENCH_REPEAT     timed runs per report (best kept, after one warm-up), default 3
   BENCH_NO_RESULTS set to 1 to print only, without writing benchmarks/RESULTS.md
@@ -389,7 +390,7 @@ def main() -> None:
     duck: dict[int, dict[str, dict[str, float]]] = {}
     with_cli = os.environ.get("BENCH_CLI", "1") != "0"
     answers: dict[str, float] = {}
-    if with_cli:
+    if with_cli and os.environ.get("BENCH_ANSWER", "1") != "0":
         log("answer documents on the demo database")
         try:
             answers = answer_times(repeat)
