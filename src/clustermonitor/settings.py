@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "clustermonitor.reports",
     "clustermonitor.web",
     "clustermonitor.api",
+    "drf_spectacular",  # its templates: the Swagger UI start-up script
+    "drf_spectacular_sidecar",  # Swagger UI's files, served locally (no CDN)
     "clustermonitor.demo",
     "simple_history",
     "django_htmx",
@@ -159,3 +161,6 @@ if not DEBUG and os.environ.get("SECRET_KEY"):
             "https",
         )
 # --- end of production security (issue 5) -------------------------------------------
+
+# The API documentation (/api/v1/docs/) serves Swagger UI's own files: no CDN.
+SPECTACULAR_SETTINGS = {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR"}

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from clustermonitor.api import views
+from clustermonitor.api import docs, views
 
 urlpatterns = [
+    path("v1/", docs.ApiIndexView.as_view(), name="api-index"),
+    path("v1/docs/", docs.DocsView.as_view(), name="api-docs"),
     path("v1/reports/", views.ReportListView.as_view(), name="api-reports"),
     path("v1/reports/<str:name>/", views.ReportView.as_view(), name="api-report"),
     path("v1/answer/", views.AnswerView.as_view(), name="api-answer"),

@@ -7,8 +7,9 @@ seed a `LedgerState` with exactly the balances a new entry enters.
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
 from clustermonitor.clusters.models import Cluster
@@ -72,6 +73,11 @@ def years_with_status() -> list[tuple[int, bool]]:
     statuses = dict(BudgetYear.objects.values_list("year", "status"))
     years = set(statuses) | set(Budget.objects.values_list("year", flat=True))
     return [(year, statuses.get(year) == YearStatus.CLOSED) for year in sorted(years)]
+
+
+def year_has_budget(year: int) -> bool:
+    """Whether any envelope has a budget row in `year` (else its figures are all zero)."""
+    return Budget.objects.filter(year=year).exists()
 
 
 def budget_amount(*, year: int, envelope: str) -> Decimal:
@@ -170,3 +176,72 @@ def _tally(entries: QuerySet[LedgerEntry], before: date | None) -> Tally:
 
 def _sum(value: Decimal | None) -> Decimal:
     return ZERO if value is None else quantize(value)
+
+
+# --- the ledger list ------------------------------------------------------------------
+
+# The ledger list's sort keys (the page's column keys) and their fields.
+LEDGER_SORTS = {
+    "ref": "ref",
+    "date": "date",
+    "year": "year",
+    "kind": "kind",
+    "envelope": "envelope",
+    "cluster": "cluster__code",
+    "project": "project__ref",
+    "amount": "amount",
+    "booked_by": "booked_by",
+    "booked_at": "booked_at",
+}
+LEDGER_FILTERS = {
+    "year": "year",
+    "kind": "kind",
+    "envelope": "envelope",
+    "cluster": "cluster__code",
+    "project": "project__ref",
+    "booked_by": "booked_by",
+}
+
+
+def ledger_listed(
+    *,
+    scope: str | None = None,
+    filters: dict[str, str] | None = None,
+    q: str = "",
+    sort: str | None = None,
+    descending: bool = False,
+) -> QuerySet[LedgerEntry]:
+    """The ledger list: a cluster manager's cluster only (`scope`), LEDGER_FILTERS by
+    value, `q` found in the reference, the note, the project's reference or title or the
+    cluster's code or name; sorted on a LEDGER_SORTS key (newest first by default)."""
+    entries = LedgerEntry.objects.select_related("cluster", "project")
+    if scope is not None:
+        entries = entries.filter(cluster__code=scope)
+    for key, value in (filters or {}).items():
+        if value and key in LEDGER_FILTERS:
+            entries = entries.filter(**{LEDGER_FILTERS[key]: value})
+    if q:
+        entries = entries.filter(
+            Q(ref__icontains=q)
+            | Q(note__icontains=q)
+            | Q(project__ref__icontains=q)
+            | Q(project__title__icontains=q)
+            | Q(cluster__name__icontains=q)
+            | Q(cluster__code__iexact=q)
+        )
+    if sort in LEDGER_SORTS:
+        field = F(LEDGER_SORTS[sort])
+        return entries.order_by(
+            field.desc(nulls_last=True) if descending else field.asc(nulls_last=True), "id"
+        )
+    return entries.order_by("-date", "-id")
+
+
+def ledger_sums(entries: QuerySet[LedgerEntry]) -> dict[str, Any]:
+    """The list's count and its amounts added up per kind (a commitment and a payment
+    do not add up together), exactly."""
+    sums = entries.order_by().aggregate(
+        count=Count("pk"),
+        **{kind.value: AmountSum("amount", filter=Q(kind=kind)) for kind in LedgerKind},
+    )
+    return {key: (ZERO if value is None else value) for key, value in sums.items()}

@@ -1,9 +1,13 @@
 """Reads of projects: one by its reference, the applications awaiting a decision, the
-latest decisions of a cluster, the lists data-entry forms choose from."""
+latest decisions of a cluster, the lists data-entry forms choose from, the projects list."""
 
-from django.db.models import F, QuerySet
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet
 
 from clustermonitor.domain.enums import ProjectStatus
+from clustermonitor.domain.money import ZERO
+from clustermonitor.kernel.aggregates import AmountSum
 from clustermonitor.projects.models import Project, ProjectType
 
 
@@ -30,3 +34,62 @@ def decisions_of_cluster(code: str) -> QuerySet[Project]:
     """A cluster's decided applications, the latest decision first."""
     decided = Project.objects.filter(cluster__code=code).exclude(status=ProjectStatus.SUBMITTED)
     return decided.select_related("type").order_by(F("decided_on").desc(nulls_last=True), "ref")
+
+
+# The projects list's sort keys (the page's column keys) and their fields: nothing else is sorted on.
+PROJECT_SORTS = {
+    "ref": "ref",
+    "cluster": "cluster__code",
+    "title": "title",
+    "type": "type__code",
+    "instrument": "instrument",
+    "status": "status",
+    "submitted_on": "submitted_on",
+    "decided_on": "decided_on",
+    "total_cost": "total_cost",
+    "granted_support": "granted_support",
+}
+
+
+def projects_listed(
+    *,
+    scope: str | None = None,
+    year: int | None = None,
+    filters: dict[str, str] | None = None,
+    q: str = "",
+    sort: str | None = None,
+    descending: bool = False,
+) -> QuerySet[Project]:
+    """The projects list: limited to a cluster manager's cluster (`scope`), submitted in
+    `year`, with `filters` cluster/status/type (codes), `q` found in the reference, the
+    title or the cluster's code or name; sorted on a PROJECT_SORTS key (newest first by default)."""
+    projects = Project.objects.select_related("cluster", "type")
+    if scope is not None:
+        projects = projects.filter(cluster__code=scope)
+    if year is not None:
+        projects = projects.filter(submitted_on__year=year)
+    lookups = {"cluster": "cluster__code", "status": "status", "type": "type__code"}
+    for key, value in (filters or {}).items():
+        if value and key in lookups:
+            projects = projects.filter(**{lookups[key]: value})
+    if q:
+        projects = projects.filter(
+            Q(ref__icontains=q)
+            | Q(title__icontains=q)
+            | Q(cluster__name__icontains=q)
+            | Q(cluster__code__iexact=q)
+        )
+    if sort in PROJECT_SORTS:
+        field = F(PROJECT_SORTS[sort])
+        return projects.order_by(
+            field.desc(nulls_last=True) if descending else field.asc(nulls_last=True), "ref"
+        )
+    return projects.order_by("-submitted_on", "ref")
+
+
+def projects_sums(projects: QuerySet[Project]) -> dict[str, Any]:
+    """The list's count and its total cost and granted support, added up exactly."""
+    sums = projects.order_by().aggregate(
+        count=Count("pk"), total_cost=AmountSum("total_cost"), granted_support=AmountSum("granted_support")
+    )
+    return {key: (ZERO if value is None else value) for key, value in sums.items()}

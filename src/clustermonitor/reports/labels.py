@@ -96,6 +96,17 @@ LABELS: dict[str, Promise] = {
     "measure": _("measure"),
     "scope": _("scope"),
     "as_of": _("as of"),
+    # the record lists' columns (projects, ledger, drill-down)
+    "ref": _("reference"),
+    "title": _("title"),
+    "submitted_on": _("submitted on"),
+    "decided_on": _("decided on"),
+    "date": _("date"),
+    "amount": _("amount"),
+    "project": _("project"),
+    "booked_by": _("booked by"),
+    "booked_at": _("booked at"),
+    "records": _("records"),
 }
 
 

@@ -12,9 +12,12 @@ from clustermonitor.domain.enums import Channel, Envelope
 from clustermonitor.domain.money import ZERO, divide
 from clustermonitor.reports import selectors
 from clustermonitor.reports.figures import Report, Row, add_up, by_code, yearly_header
-from clustermonitor.reports.tables import Table
+from clustermonitor.reports.tables import Table, total_row
 
 NAME = "project-generation"
+COUNTS = ("projects",)
+AMOUNTS = ("granted_support", "total_cost")
+CLUSTER_SUMS = ("projects", "granted_support", "committed_projects")
 
 
 def project_generation(*, year: int, as_of: date | None = None) -> Report:
@@ -66,14 +69,19 @@ def _clusters(year: int, rows: list[Row], committed: dict[str, Decimal]) -> list
 
 
 def tables(report: Report) -> list[Table]:
+    """The report's tables, each list closed by its grand total (a rendering: the JSON
+    has no totals object; the totals add up the rows shown, the average is not added)."""
+    rows, clusters = report["rows"], report["clusters"]
     return [
         Table(
             "projects per cluster and type",
             ("cluster", "type", "projects", "granted_support", "total_cost", "average_support"),
-            report["rows"],
+            [*rows, total_row("cluster", add_up(rows, (*COUNTS, *AMOUNTS), counts=COUNTS))],
         ),
         Table(
-            "clusters", ("cluster", "projects", "granted_support", "committed_projects"), report["clusters"]
+            "clusters",
+            ("cluster", "projects", "granted_support", "committed_projects"),
+            [*clusters, total_row("cluster", add_up(clusters, CLUSTER_SUMS, counts=COUNTS))],
         ),
         Table(
             "earmarked project budget used",

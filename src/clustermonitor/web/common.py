@@ -19,7 +19,7 @@ from clustermonitor.reports.tables import Table
 from clustermonitor.web import permissions
 from clustermonitor.web.drill import figure_link
 
-TOTAL_LABELS = {"total"}
+TOTAL_LABELS = {"total", "spearhead"}
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
 
 
@@ -60,6 +60,7 @@ class Cell:
     numeric: bool = False
     raw: str = ""  # the figure as the renderers print it (`4500000.00`), for tests and tools
     text: str | None = None  # a code by its name, a KPI figure in its unit; None: the `cell` filter
+    over: bool = False  # a commitment above its allocation: marked on the page
 
 
 @dataclass
@@ -68,14 +69,30 @@ class HtmlTable:
     title: str
     columns: list[dict[str, Any]]
     rows: list[list[Cell]] = field(default_factory=list)
+    totals: set[int] = field(default_factory=set)  # indexes of the total and subtotal rows
+
+
+def is_total_row(table: Table, row: dict[str, Any]) -> bool:
+    """A total or subtotal row (`total`, budget-overview's `spearhead`), as the document
+    renderers mark them: bold, and kept at the bottom when the table is sorted."""
+    return any(row.get(column) in TOTAL_LABELS for column in table.columns[:2])
+
+
+def committed_above_allocated(row: dict[str, Any], column: str) -> bool:
+    """A `committed` or `committed_<part>` figure above its row's `allocated[_<part>]`."""
+    if not column.startswith("committed"):
+        return False
+    allocated = row.get("allocated" + column.removeprefix("committed"))
+    committed = row.get(column)
+    return is_number(allocated) and is_number(committed) and committed > allocated
 
 
 def sort_rows(table: Table, sort: str | None, descending: bool) -> Table:
     """The table with its rows sorted on a column; a closing total row stays last."""
     if not sort or sort not in table.columns:
         return table
-    rows = list(table.rows)
-    tail = [rows.pop()] if rows and rows[-1].get(table.columns[0]) in TOTAL_LABELS else []
+    rows = [row for row in table.rows if not is_total_row(table, row)]
+    tail = [row for row in table.rows if is_total_row(table, row)]  # in their own order
 
     def key(row: dict[str, Any]) -> tuple[int, Any]:
         value = row.get(sort)
@@ -112,6 +129,8 @@ def report_tables(
         ]
         html = HtmlTable(index, label(table.title), columns)
         for row in table.rows:
+            if is_total_row(table, row):
+                html.totals.add(len(html.rows))
             cells = []
             for column in table.columns:
                 value = row.get(column)
@@ -124,7 +143,12 @@ def report_tables(
                     raw=cell_text(value),
                     text=_text(known, table, column, row),
                 )
-                if cell.numeric:
+                if column == "cluster" and value not in (None, *TOTAL_LABELS):
+                    # the cluster's page, for those who may open it (no link to a 403)
+                    if permissions.may_see_cluster(request.user, value):
+                        cell.link = f"/clusters/{value}/"
+                elif cell.numeric:
+                    cell.over = committed_above_allocated(row, column)
                     found = figure_link(name, table.title, column, row, year=year, as_of=as_of)
                     if found and permissions.may_see_cluster(request.user, found[1]):
                         cell.link = found[0]

@@ -1,49 +1,83 @@
-"""The projects list (`/projects/`): filterable by year of submission, cluster, status and
-type, 50 a page, like the ledger; a cluster manager sees their own cluster's projects only."""
+"""The projects list (`/projects/`): searchable (`?q=` in reference, title, cluster),
+filterable by year of submission, cluster (by name), status and type, sortable by
+column, with totals, 50 a page with page numbers, and the whole list as xlsx
+(`?format=xlsx`); a cluster manager sees their own cluster's projects only."""
 
-from datetime import date
+from typing import Any
 
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from clustermonitor.clusters.models import Cluster
-from clustermonitor.projects.models import Project, ProjectStatusChoices, ProjectType
-from clustermonitor.web import permissions
+from clustermonitor.clusters.selectors import cluster_choices
+from clustermonitor.projects.models import Project, ProjectStatusChoices
+from clustermonitor.projects.selectors import (
+    PROJECT_SORTS,
+    project_type_choices,
+    projects_listed,
+    projects_sums,
+)
+from clustermonitor.web import listing, permissions
 
-PAGE_SIZE = 50
-
-
-def projects_filtered(request: HttpRequest) -> QuerySet[Project]:
-    projects = Project.objects.select_related("cluster", "type").order_by("-submitted_on", "ref")
-    scope = permissions.cluster_scope(request.user)
-    if scope is not None:
-        projects = projects.filter(cluster__code=scope)
-    year = request.GET.get("year") or ""
-    if year.isdigit() and 1 <= int(year) <= 9998:
-        projects = projects.filter(
-            submitted_on__gte=date(int(year), 1, 1), submitted_on__lt=date(int(year) + 1, 1, 1)
-        )
-    for param, lookup in (("cluster", "cluster__code"), ("status", "status"), ("type", "type__code")):
-        value = request.GET.get(param)
-        if value:
-            projects = projects.filter(**{lookup: value})
-    return projects
+COLUMNS = (
+    ("ref", False),
+    ("cluster", False),
+    ("title", False),
+    ("type", False),
+    ("instrument", False),
+    ("status", False),
+    ("submitted_on", False),
+    ("decided_on", False),
+    ("total_cost", True),
+    ("granted_support", True),
+)
+AMOUNTS = ("total_cost", "granted_support")
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
     permissions.require(permissions.may_read(request.user))
-    page = Paginator(projects_filtered(request), PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    how = listing.asked(request, PROJECT_SORTS)
     scope = permissions.cluster_scope(request.user)
+    year = request.GET.get("year") or ""
+    projects = projects_listed(
+        scope=scope,
+        year=int(year) if year.isdigit() and 1 <= int(year) <= 9998 else None,
+        filters={key: request.GET.get(key, "") for key in ("cluster", "status", "type")},
+        q=how.q,
+        sort=how.sort,
+        descending=how.descending,
+    )
+    sums = projects_sums(projects)
+    if request.GET.get("format") == "xlsx":
+        rows = [_row(project) for project in projects]
+        return listing.list_xlsx(
+            "projects", tuple(k for k, _ in COLUMNS), rows, {k: sums[k] for k in AMOUNTS}
+        )
+    page, pager = listing.paged(request, projects)
     context = {
         "page": page,
-        "params": params.urlencode(),
+        "pager": pager,
+        "columns": listing.headers(request, list(COLUMNS), how, PROJECT_SORTS),
+        "sums": sums,
+        "q": how.q,
+        "export": listing.export_url(request),
         "statuses": ProjectStatusChoices.choices,
-        "types": ProjectType.objects.values_list("code", flat=True),
-        "clusters": [] if scope else Cluster.objects.values_list("code", flat=True),
+        "types": project_type_choices(),
+        "clusters": [] if scope else cluster_choices(),
         "scope": scope,
     }
     return render(request, "web/projects.html", context)
+
+
+def _row(project: Project) -> dict[str, Any]:
+    return {
+        "ref": project.ref,
+        "cluster": project.cluster.code,
+        "title": project.title,
+        "type": project.type.code,
+        "instrument": project.instrument,
+        "status": project.status,
+        "submitted_on": project.submitted_on,
+        "decided_on": project.decided_on,
+        "total_cost": project.total_cost,
+        "granted_support": project.granted_support,
+    }

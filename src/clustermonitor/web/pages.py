@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from clustermonitor.budget.selectors import year_has_budget
 from clustermonitor.clusters.revision import cached
 from clustermonitor.projects.selectors import decisions_of_cluster, projects_pending
 from clustermonitor.reports.figures import ReportError
@@ -32,6 +33,9 @@ from clustermonitor.web.common import (
 )
 from clustermonitor.web.downloads import DOCUMENTS, report_document, table_csv
 from clustermonitor.web.drill import records
+from clustermonitor.web.drill_export import drill_rows
+from clustermonitor.web.listing import export_url, list_xlsx
+from clustermonitor.web.report_charts import report_chart
 from clustermonitor.web.yearchart import headline, month_chart
 
 PENDING_SHOWN, DECISIONS_SHOWN = 20, 10
@@ -42,7 +46,9 @@ def dashboard(request: HttpRequest, year: int | None = None) -> HttpResponse:
     year = parse_year(request, year if year is not None else default_year())
     as_of = parse_as_of(request)
     context: dict[str, object] = {"year": year, "as_of": as_of, "years": years_known()}
-    if year is not None:
+    if year is not None and not year_has_budget(year):
+        context["no_budget"] = True  # says so, rather than a dashboard of zeros
+    elif year is not None:
         scope = permissions.cluster_scope(request.user)  # which figures link to records
         links = "all" if scope is None else f"cluster={scope}"
         asked = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]  # sorting
@@ -117,6 +123,7 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
         return table_csv(request, name, report, cluster=cluster)
     if fmt in DOCUMENTS:
         return report_document(name, report, fmt, cluster=cluster)
+    tables = report_tables(request, name, report, year=year, as_of=as_of)
     context = {
         "name": name,
         "title": label(name),
@@ -125,8 +132,11 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
         "yearly": spec.yearly,
         "year": year,
         "as_of": as_of,
-        "years": years_known(),
-        "tables": report_tables(request, name, report, year=year, as_of=as_of),
+        "years": years_known() if spec.yearly else None,  # pact-resources has no year to pick
+        "no_budget": spec.yearly and year is not None and not year_has_budget(year),
+        "tables": tables,
+        "chart": report_chart(name, report),
+        "over": any(cell.over for table in tables for row in table.rows for cell in row),
         "reports": list(REPORTS),
         "documents": [
             (kind, "?" + query(year=year, as_of=as_of, cluster=cluster, format=kind)) for kind in DOCUMENTS
@@ -144,14 +154,19 @@ def drill(request: HttpRequest, kind: str) -> HttpResponse:
     year = parse_year(request, None)
     if year is None:
         raise Http404("year required")
-    found = records(kind, request.GET, year=year, as_of=parse_as_of(request))
+    as_of = parse_as_of(request)
+    found = records(kind, request.GET, year=year, as_of=as_of)
+    if request.GET.get("format") == "xlsx":
+        columns, rows, totals = drill_rows(found, request.GET.get("column", ""))
+        return list_xlsx(f"records-{kind}", columns, rows, totals, year=year, as_of=as_of)
     context = {
         "kind": kind,
         "records": found,
         "year": year,
         "as_of": request.GET.get("as_of"),
         "column": label(request.GET.get("column", "")),
-        "filters": {k: _named(k, v) for k, v in request.GET.items() if k not in ("column",)},
+        "filters": {k: _named(k, v) for k, v in request.GET.items() if k not in ("column", "format")},
+        "export": export_url(request),
     }
     return render(request, "web/drill.html", context)
 

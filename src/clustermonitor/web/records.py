@@ -5,13 +5,14 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from clustermonitor.budget.models import LedgerEntry
+from clustermonitor.budget.selectors import LEDGER_FILTERS, LEDGER_SORTS, ledger_listed, ledger_sums
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.domain.enums import Channel, Envelope, LedgerKind, ProjectStatus
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import Project
@@ -19,13 +20,12 @@ from clustermonitor.reports import selectors
 from clustermonitor.reports.kpi_status import cluster_kpi_rows
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_build
-from clustermonitor.web import permissions
+from clustermonitor.web import listing, permissions
 from clustermonitor.web.chart import bar_chart
 from clustermonitor.web.common import parse_as_of, report_tables
 
 TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
 KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))
-PAGE_SIZE = 50
 
 
 def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
@@ -104,39 +104,64 @@ def project_page(request: HttpRequest, ref: str) -> HttpResponse:
     return render(request, "web/project.html", context)
 
 
-def ledger_filtered(request: HttpRequest) -> QuerySet[LedgerEntry]:
-    entries = LedgerEntry.objects.select_related("cluster", "project").order_by("-date", "-id")
-    scope = permissions.cluster_scope(request.user)
-    if scope is not None:
-        entries = entries.filter(cluster__code=scope)
-    filters = {
-        "year": "year",
-        "kind": "kind",
-        "envelope": "envelope",
-        "cluster": "cluster__code",
-        "project": "project__ref",
-        "booked_by": "booked_by",
-    }
-    for param, lookup in filters.items():
-        value = request.GET.get(param)
-        if value:
-            if param == "year" and not value.isdigit():
-                continue
-            entries = entries.filter(**{lookup: value})
-    return entries
+LEDGER_COLUMNS = (
+    ("ref", False),
+    ("date", False),
+    ("year", False),
+    ("kind", False),
+    ("envelope", False),
+    ("cluster", False),
+    ("project", False),
+    ("amount", True),
+    ("booked_by", False),
+    ("booked_at", False),
+)
 
 
 def ledger_page(request: HttpRequest) -> HttpResponse:
+    """The ledger: searchable (`?q=`), filterable, sortable by column, with the sums per
+    kind, 50 a page with page numbers, and the whole list as xlsx (`?format=xlsx`)."""
     permissions.require(permissions.may_read(request.user))
-    page = Paginator(ledger_filtered(request), PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    how = listing.asked(request, LEDGER_SORTS)
+    scope = permissions.cluster_scope(request.user)
+    filters = {key: request.GET.get(key, "") for key in LEDGER_FILTERS}
+    if not filters["year"].isdigit():
+        filters["year"] = ""
+    entries = ledger_listed(scope=scope, filters=filters, q=how.q, sort=how.sort, descending=how.descending)
+    sums = ledger_sums(entries)
+    if request.GET.get("format") == "xlsx":
+        return listing.list_xlsx("ledger", tuple(k for k, _ in LEDGER_COLUMNS), _ledger_rows(entries), None)
+    page, pager = listing.paged(request, entries)
     context = {
         "page": page,
-        "params": params.urlencode(),
+        "pager": pager,
+        "columns": listing.headers(request, list(LEDGER_COLUMNS), how, LEDGER_SORTS),
+        "sums": sums,
+        "kind_sums": [(kind.value, sums[kind.value]) for kind in LedgerKind],
+        "q": how.q,
+        "export": listing.export_url(request),
         "kinds": [k.value for k in LedgerKind],
         "envelopes": [e.value for e in Envelope],
-        "clusters": Cluster.objects.values_list("code", flat=True),
+        "clusters": cluster_choices(only=scope),
         "may_book": permissions.may_enter_data(request.user),
     }
     return render(request, "web/ledger.html", context)
+
+
+def _ledger_rows(entries: QuerySet[LedgerEntry]) -> list[dict[str, Any]]:
+    """The entries as the xlsx rows: signed as entered (the kind says which way it counts)."""
+    return [
+        {
+            "ref": e.ref,
+            "date": e.date,
+            "year": e.year,
+            "kind": e.kind,
+            "envelope": e.envelope,
+            "cluster": e.cluster.code,
+            "project": e.project.ref if e.project else None,
+            "amount": e.amount,
+            "booked_by": e.booked_by,
+            "booked_at": e.booked_at.replace(tzinfo=None) if e.booked_at else None,
+        }
+        for e in entries
+    ]

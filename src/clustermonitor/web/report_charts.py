@@ -1,0 +1,63 @@
+"""The chart on each report page: which of the report's tables it draws, which column
+names the bars, which figures they show. Only presentation: the bars are the table's
+own figures (detail rows; pact-resources: each cluster's totals row)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from clustermonitor.reports.figures import Report
+from clustermonitor.reports.registry import report_spec
+from clustermonitor.web.chart import SERIES, bar_chart
+from clustermonitor.reports.labels import label
+
+ALLOCATED, COMMITTED, PAID = "#5b8fc7", "#c0504d", "#8a9a5b"
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    table: int
+    by: str
+    series: tuple[tuple[str, str], ...]
+    amounts: bool = True
+    totals_only: bool = False  # pact-resources: a bar group per cluster, its pact's totals
+
+
+CHARTS = {
+    "budget-overview": ChartSpec(0, "envelope", SERIES),
+    "cluster-overview": ChartSpec(
+        0, "cluster", (("allocated_projects", ALLOCATED), ("committed_projects", COMMITTED))
+    ),
+    "additional-resources": ChartSpec(1, "instrument", (("granted_support", ALLOCATED),)),
+    "pact-resources": ChartSpec(
+        1,
+        "cluster",
+        (("allocated_projects", ALLOCATED), ("committed_projects", COMMITTED), ("paid", PAID)),
+        totals_only=True,
+    ),
+    "project-generation": ChartSpec(
+        1, "cluster", (("granted_support", ALLOCATED), ("committed_projects", COMMITTED))
+    ),
+    "kpi-status": ChartSpec(
+        1,
+        "cluster",
+        (("met", "#3d7a3d"), ("partly", "#b7791f"), ("missed", COMMITTED), ("no_data", "#8a96a3")),
+        amounts=False,
+    ),
+}
+
+
+def report_chart(name: str, report: Report) -> dict[str, Any] | None:
+    """The report page's chart (None for a report without one, or without rows)."""
+    spec = CHARTS.get(name)
+    if spec is None:
+        return None
+    table = report_spec(name).tables(report)[spec.table]
+    first_two = table.columns[:2]
+    totals = [row for row in table.rows if any(row.get(c) in ("total", "spearhead") for c in first_two)]
+    rows = totals if spec.totals_only else [row for row in table.rows if row not in totals]
+    if not rows:
+        return None
+    labels = {key: label(key) for key, _ in spec.series}
+    labels |= {str(row[spec.by]): label(str(row[spec.by])) for row in rows}
+    chart = bar_chart(rows, spec.by, labels, spec.series)
+    return {"chart": chart, "amounts": spec.amounts, "title": label(table.title)}
