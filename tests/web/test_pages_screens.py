@@ -44,6 +44,8 @@ PAGES: list[tuple[str, str]] = [
     ("import", "/import/"),
     ("history", "/history/"),
     ("allocation-history", "/history/allocation/{allocation}/"),
+    ("users", "/users/"),
+    ("user-new", "/users/new/"),
     ("not-found", "/no/such/page/"),
     ("api-docs", "/api/v1/docs/"),
 ]

@@ -12,9 +12,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
+from clustermonitor.reports.labels import label
 from clustermonitor.reports.renderers import report_format
 from clustermonitor.reports.tables import Table, total_row
-from clustermonitor.reports.labels import label
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

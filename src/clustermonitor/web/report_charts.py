@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from clustermonitor.reports.figures import Report
+from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.web.chart import SERIES, bar_chart
-from clustermonitor.reports.labels import label
 
 ALLOCATED, COMMITTED, PAID = "#5b8fc7", "#c0504d", "#8a9a5b"
 
