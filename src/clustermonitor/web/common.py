@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 
 from clustermonitor.budget.selectors import years_with_status
 from clustermonitor.reports.figures import Report
@@ -146,7 +147,7 @@ def report_tables(
                 if column == "cluster" and value not in (None, *TOTAL_LABELS):
                     # the cluster's page, for those who may open it (no link to a 403)
                     if permissions.may_see_cluster(request.user, value):
-                        cell.link = f"/clusters/{value}/"
+                        cell.link = reverse("cluster", args=[value])
                 elif cell.numeric:
                     cell.over = committed_above_allocated(row, column)
                     found = figure_link(name, table.title, column, row, year=year, as_of=as_of)
