@@ -500,6 +500,9 @@ NL: dict[str, str | tuple[str, str]] = {
     "KPI result": "KPI-resultaat",
     "changed": "gewijzigd",
     # w14b: error pages, lists, totals, API docs
+    "amount in cents": "bedrag in cent",
+    "booking month": "boekingsmaand",
+    "entries": "boekingen",
     "Wrong request": "Verkeerde vraag",
     "This request cannot be answered": "Deze vraag kan niet beantwoord worden",
     "A value in the address is not one the page knows.": "Een waarde in het adres is er geen die de pagina kent.",
