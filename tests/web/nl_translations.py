@@ -532,6 +532,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "Something went wrong": "Er ging iets mis",
     "The page could not be shown because of an error on our side. It has been logged; please try again later.": "De pagina kon niet getoond worden door een fout bij ons. Ze is gelogd; probeer het later opnieuw.",
     "No budget has been set for %(year)s: there are no figures to show yet.": "Geen begroting vastgelegd voor %(year)s: er zijn nog geen cijfers om te tonen.",
+    "%(title)s: %(requested)s support requested, total cost %(cost)s.": "%(title)s: %(requested)s steun gevraagd, totale kost %(cost)s.",
 }
 
 

@@ -127,6 +127,8 @@ def test_approving_more_than_requested_warns_first(users: None) -> None:
     more = project.requested_support + 1
     data = {"status": "approved", "decided_on": "2019-12-01", "granted_support": str(more)}
 
+    form = client.get(f"/projects/{project.ref}/decide/").content.decode()
+    assert "steun gevraagd" in form.split('id="form-note">')[1]  # the request beside the decision
     asked = client.post(f"/projects/{project.ref}/decide/", data).content.decode()
 
     assert 'id="confirm"' in asked, asked

@@ -32,6 +32,7 @@ from clustermonitor.web.forms import (
     YearCloseForm,
 )
 from clustermonitor.web.notify import decision_notify
+from clustermonitor.web.templatetags.web import money
 
 
 def year_url(year: int) -> str:
@@ -136,7 +137,15 @@ def project_decision(request: HttpRequest, ref: str) -> HttpResponse:
             reverse("project", args=[ref]),
         ),
         warnings=lambda data: positions.decision_warnings(project, data),
-        context={"project": project},
+        context={
+            "project": project,
+            "note": _("%(title)s: %(requested)s support requested, total cost %(cost)s.")
+            % {
+                "title": project.title,
+                "requested": money(project.requested_support),
+                "cost": money(project.total_cost),
+            },
+        },
     )
     return form_flow(request, DecisionForm(request.POST or None), flow)
 
