@@ -14,7 +14,7 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import (
     EARMARKED_INSTRUMENT,
@@ -27,6 +27,7 @@ from clustermonitor.domain.enums import (
     ProjectStatus,
     YearStatus,
 )
+from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "clustermonitor.kernel",
     "clustermonitor.clusters",
     "clustermonitor.budget",
     "clustermonitor.projects",

@@ -131,7 +131,7 @@ def test_a_closed_year_is_not_redistributed(world: World) -> None:
     assert refusal("VIL", "spearhead_operation", "100.00", year=2019) == [
         (
             "year",
-            "2019 is closed (on 2020-03-01): its figures are definitive; book corrections on an open year",
+            "2019 is closed (on 2020-03-01): its figures are definitive; nothing of it may change",
         )
     ]
 

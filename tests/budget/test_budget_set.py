@@ -89,7 +89,7 @@ def test_a_closed_years_budget_never_changes(world: World) -> None:
     assert refusal("ibn", "1.00", year=2019) == [
         (
             "year",
-            "2019 is closed (on 2020-03-01): its figures are definitive; book corrections on an open year",
+            "2019 is closed (on 2020-03-01): its figures are definitive; nothing of it may change",
         )
     ]
 

@@ -234,6 +234,6 @@ def test_a_booking_waits_for_a_year_being_closed(world: World) -> None:
     assert outcome.problems == [
         (
             "year",
-            "2019 is closed (on 2020-02-28): its figures are definitive; book corrections on an open year",
+            "2019 is closed (on 2020-02-28): its figures are definitive; nothing of it may change",
         )
     ]

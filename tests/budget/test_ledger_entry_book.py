@@ -225,8 +225,7 @@ def test_nothing_is_booked_on_a_closed_year(world: World) -> None:
         assert refusal(kind=kind, year=2019, date=day(2020, 2, 1)) == [
             (
                 "year",
-                "2019 is closed (on 2020-03-01): its figures are definitive; "
-                "book corrections on an open year",
+                "2019 is closed (on 2020-03-01): its figures are definitive; nothing of it may change",
             )
         ]
 
@@ -329,7 +328,7 @@ def test_every_problem_of_a_booking_is_reported_at_once(world: World) -> None:
         ),
         (
             "year",
-            "2019 is closed (on 2020-03-01): its figures are definitive; book corrections on an open year",
+            "2019 is closed (on 2020-03-01): its figures are definitive; nothing of it may change",
         ),
     ]
 

@@ -28,10 +28,11 @@ from hypothesis import strategies as st
 
 from clustermonitor.budget import selectors
 from clustermonitor.budget.errors import BookingRefused
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.budget.services import ledger_entry_book
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.ledger import Entry, LedgerState, Limits, sort_for_replay
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 from tests.factories import (
     BudgetFactory,

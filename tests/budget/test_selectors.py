@@ -4,6 +4,7 @@ import pytest
 
 from clustermonitor.budget import selectors
 from clustermonitor.domain.ledger import Tally
+from clustermonitor.kernel import selectors as kernel_selectors
 from tests.factories import AllocationFactory, LedgerEntryFactory, ParameterFactory, SpearheadClusterFactory
 
 from .scenario import D, World, day
@@ -11,12 +12,12 @@ from .scenario import D, World, day
 
 @pytest.mark.django_db
 def test_parameters_fall_back_to_the_defaults() -> None:
-    assert selectors.parameters() == {
+    assert kernel_selectors.parameters() == {
         "ibn_operation_cap": D("150000.00"),
         "operation_support_rate": D("0.50"),
         "spearhead_operation_cap": D("500000.00"),
     }
-    assert selectors.parameter_value("spearhead_operation_cap") == D("500000.00")
+    assert kernel_selectors.parameter_value("spearhead_operation_cap") == D("500000.00")
 
 
 @pytest.mark.django_db
@@ -24,16 +25,16 @@ def test_a_stored_parameter_wins_over_its_default() -> None:
     ParameterFactory(key="ibn_operation_cap", value=D("175000.000000"))
     ParameterFactory(key="operation_support_rate", value=D("0.375000"))
 
-    assert selectors.parameter_value("ibn_operation_cap") == D("175000.00")
-    assert str(selectors.parameter_value("ibn_operation_cap")) == "175000.00"
-    assert selectors.parameters()["operation_support_rate"] == D("0.375")
-    assert selectors.parameters()["spearhead_operation_cap"] == D("500000.00")
+    assert kernel_selectors.parameter_value("ibn_operation_cap") == D("175000.00")
+    assert str(kernel_selectors.parameter_value("ibn_operation_cap")) == "175000.00"
+    assert kernel_selectors.parameters()["operation_support_rate"] == D("0.375")
+    assert kernel_selectors.parameters()["spearhead_operation_cap"] == D("500000.00")
 
 
 @pytest.mark.django_db
 def test_an_unknown_parameter_is_a_key_error() -> None:
     with pytest.raises(KeyError, match="unknown parameter rate"):
-        selectors.parameter_value("rate")
+        kernel_selectors.parameter_value("rate")
 
 
 def test_tallies_are_split_by_kind_and_scope(world: World) -> None:

@@ -6,13 +6,13 @@ World: see `scenario.py`. A 2019 budget and a few 2019 entries are added here.
 import pytest
 
 from clustermonitor.budget.errors import AllocationRefused, BookingRefused, BudgetRefused, YearCloseRefused
-from clustermonitor.budget.models import BudgetYear
 from clustermonitor.budget.services import allocation_set, budget_set, year_close
+from clustermonitor.kernel.models import BudgetYear
 from tests.factories import BudgetFactory, BudgetYearFactory
 
 from .scenario import D, World, book, day
 
-CLOSED = "2019 is closed (on 2020-02-28): its figures are definitive; book corrections on an open year"
+CLOSED = "2019 is closed (on 2020-02-28): its figures are definitive; nothing of it may change"
 
 
 @pytest.fixture

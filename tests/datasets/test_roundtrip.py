@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, Cofinancing, LedgerEntry, Parameter
+from clustermonitor.budget.models import Allocation, Budget, Cofinancing, LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 from tests.datasets.helpers import FIXTURES, run_import, snapshot

@@ -1,15 +1,19 @@
 """`clustermonitor demo`: create, refresh, refuse foreign data, start afresh, build quickly."""
 
 import time
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.services import cluster_create
 from clustermonitor.datasets.services import dataset_export
 from clustermonitor.projects.models import Project
+from clustermonitor.web.models import Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -59,14 +63,17 @@ def test_another_seed_over_a_demo_needs_fresh() -> None:
 
 
 def test_refuses_a_database_with_other_data_unless_fresh(demo_db) -> None:
-    Cluster.objects.create(
+    cluster_create(
         code="OWN",
         name="Own",
         type="ibn",
-        recognised_on="2020-01-01",
+        recognised_on=date(2020, 1, 1),
         pact_start_year=2020,
         pact_end_year=2022,
+        actor="marie",
     )
+    manager = User.objects.create_user("own-manager")
+    Profile.objects.create(user=manager, cluster_code="OWN")
     with pytest.raises(CommandError, match="cluster OWN"):
         run_demo()
     assert Cluster.objects.filter(code="OWN").exists()
@@ -74,3 +81,8 @@ def test_refuses_a_database_with_other_data_unless_fresh(demo_db) -> None:
     run_demo("--fresh", "--no-input")
     assert not Cluster.objects.filter(code="OWN").exists()
     assert Cluster.objects.filter(code="VIL").exists()
+    # Users, their cluster bindings and the audit trail are not cluster-policy data: kept.
+    assert Profile.objects.get(user__username="own-manager").cluster_code == "OWN"
+    own = Cluster.history.filter(code="OWN").values_list("history_change_reason", flat=True)
+    assert list(own) == ["created by marie"]
+    assert Cluster.objects.get(code="VIL").pk > Cluster.history.get(code="OWN").id  # no id reused

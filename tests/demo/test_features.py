@@ -6,10 +6,11 @@ from datetime import date
 import pytest
 from django.db.models import F, OuterRef, Subquery
 
-from clustermonitor.budget.models import BudgetYear, LedgerEntry
+from clustermonitor.budget.models import LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets.check import data_check
 from clustermonitor.demo import facts
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import KpiResult
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.additional_resources import additional_resources

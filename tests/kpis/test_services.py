@@ -53,6 +53,6 @@ def test_refusals_name_every_problem_and_write_nothing() -> None:
         "cluster": "unknown cluster NOPE",
         "kpi": "unknown KPI NOPE",
         "reported_on": "required for a result",
-        "year": "2019 is closed (on 2020-03-01): nothing of it may change",
+        "year": "2019 is closed (on 2020-03-01): its figures are definitive; nothing of it may change",
     }
     assert not KpiResult.objects.exists()

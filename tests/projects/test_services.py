@@ -90,7 +90,7 @@ def test_nothing_is_submitted_in_a_closed_year() -> None:
         submit(submitted_on=day(2019, 6, 1))
 
     assert problems_of(refused) == {
-        "submitted_on": "2019 is closed (on 2020-03-01): nothing of it may change"
+        "submitted_on": "2019 is closed (on 2020-03-01): its figures are definitive; nothing of it may change"
     }
 
 
@@ -131,7 +131,9 @@ def test_a_decision_dated_in_a_closed_year_is_refused() -> None:
             ref="V1", status="rejected", decided_on=day(2020, 2, 1), granted_support=None, actor="j"
         )
 
-    assert problems_of(refused) == {"decided_on": "2020 is closed (on 2021-03-01): nothing of it may change"}
+    assert problems_of(refused) == {
+        "decided_on": "2020 is closed (on 2021-03-01): its figures are definitive; nothing of it may change"
+    }
 
 
 def test_project_refused_is_a_write_refused() -> None:

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from clustermonitor.budget.models import BudgetYear
 from clustermonitor.datasets.services import dataset_import
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project, ProjectType
 from tests.web.conftest import PASSWORD, make_users
 

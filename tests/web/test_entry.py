@@ -4,8 +4,9 @@ page's language — Dutch by default, the services' English with ?lang=en."""
 
 import pytest
 
-from clustermonitor.budget.models import BudgetYear, LedgerEntry
+from clustermonitor.budget.models import LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.kernel.models import BudgetYear
 from tests.web.conftest import client_for
 
 pytestmark = pytest.mark.django_db

@@ -4,19 +4,21 @@ audit of dataset imports, and the projects list (filtered, paginated, scoped).""
 import hashlib
 import io
 import zipfile
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from clustermonitor.budget.models import Allocation, BudgetYear
+from clustermonitor.budget.models import Allocation
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.registry import report_build
 from clustermonitor.reports.renderers.names import kpi_figure
 from clustermonitor.web.models import DatasetImport
-from tests.factories import KpiFactory, KpiResultFactory, KpiTargetFactory
+from tests.factories import KpiFactory, KpiResultFactory, KpiTargetFactory, ProjectFactory
 from tests.web.conftest import client_for, make_users
 
 pytestmark = pytest.mark.django_db
@@ -217,3 +219,32 @@ def test_projects_list_is_paginated_by_50(users: None) -> None:
     assert first.split('id="projects"')[1].count('<tr><td><a href="/projects/') == 50
     assert "status=submitted&amp;page=2" in first
     assert second.split('id="projects"')[1].count('<tr><td><a href="/projects/') == 61 - 50
+
+
+def test_cluster_page_other_public_funding_as_of_leaves_out_later_decisions(users: None) -> None:
+    """Under ?as_of= an approval decided after that date has not happened yet: the page's
+    "other public funding" counts only what additional-resources counts on that date."""
+    vil = Cluster.objects.get(code="VIL")
+    for ref, decided_on, granted in (
+        ("OTH1", date(2018, 3, 1), "100000.00"),
+        ("OTH2", date(2018, 9, 1), "7000.00"),
+    ):
+        ProjectFactory(
+            ref=ref,
+            cluster=vil,
+            channel="other",
+            instrument="VLAIO-RD",
+            submitted_on=date(2018, 1, 10),
+            decided_on=decided_on,
+            granted_support=Decimal(granted),
+            total_cost=Decimal("300000.00"),
+        )
+
+    def other_funding(url: str) -> str:
+        page = text(client_for("cluster").get(url))
+        return page.split('id="other-funding"')[1].split("</table>")[0]
+
+    now, then = other_funding("/clusters/VIL/"), other_funding("/clusters/VIL/?as_of=2018-06-30")
+    assert "€ 107.000,00" in now
+    assert "€ 100.000,00" in then and "€ 107.000,00" not in then
+    assert '<td class="num">1</td>' in then  # one project, not two

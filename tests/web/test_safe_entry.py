@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear
+from clustermonitor.budget.models import Allocation, Budget
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 from clustermonitor.web.amounts import parse_amount
 from tests.web.conftest import client_for

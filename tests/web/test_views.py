@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 from clustermonitor.web.permissions import bound_cluster, role_of
 from tests.web.conftest import client_for, make_users

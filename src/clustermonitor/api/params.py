@@ -1,9 +1,8 @@
 """The API's query parameters, checked as the CLI checks its options, named as in the URL.
 
 Every refusal is a `BadParameter` (HTTP 400) naming the parameter, so a script knows
-which part of its request to fix. A report's own rules (`--year` required, `--cluster`
-for pact-resources only) are checked here first, in the API's words; `report_build`
-then checks them again and makes the report.
+which part of its request to fix. A report's own option rules are the registry's
+(`check_options`), spelled as URL parameters.
 """
 
 import re
@@ -13,11 +12,11 @@ from datetime import date
 
 from rest_framework.exceptions import APIException
 
-from clustermonitor.reports.registry import REPORTS, ReportSpec
+from clustermonitor.reports.registry import OPTIONS, OptionRefused, ReportSpec, check_options
 
 YEAR = re.compile(r"[0-9]{4}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-REPORT_PARAMETERS = ("year", "cluster", "as_of")
+REPORT_PARAMETERS = OPTIONS
 ANSWER_PARAMETERS = ("year", "as_of", "lang", "format")
 
 
@@ -48,14 +47,11 @@ def only_known(query: Mapping[str, str], known: Collection[str]) -> None:
 def report_query(spec: ReportSpec, query: Mapping[str, str]) -> ReportQuery:
     only_known(query, REPORT_PARAMETERS)
     year = parse_year(query.get("year") or None)
-    if spec.yearly and year is None:
-        raise BadParameter("year", f"{spec.name} needs year, e.g. ?year=2018")
-    if not spec.yearly and year is not None:
-        raise BadParameter("year", f"{spec.name} covers the whole pact and does not take year")
     cluster = query.get("cluster") or None
-    if cluster is not None and not spec.per_cluster:
-        takers = ", ".join(name for name, other in REPORTS.items() if other.per_cluster)
-        raise BadParameter("cluster", f"cluster is accepted by {takers} only, not by {spec.name}")
+    try:
+        check_options(spec, year=year, cluster=cluster, spelled=str)
+    except OptionRefused as refused:
+        raise BadParameter(refused.option, str(refused)) from None
     return ReportQuery(year=year, cluster=cluster, as_of=parse_as_of(query.get("as_of") or None))
 
 

@@ -104,11 +104,7 @@ def _listed(spec: ReportSpec) -> dict[str, Any]:
         "name": spec.name,
         "question": spec.question,
         "url": f"/api/v1/reports/{spec.name}/",
-        "parameters": [
-            {"name": "year", "use": "required" if spec.yearly else "refused"},
-            {"name": "cluster", "use": "optional" if spec.per_cluster else "refused"},
-            {"name": "as_of", "use": "optional"},
-        ],
+        "parameters": [{"name": name, "use": use} for name, use in spec.option_uses().items()],
     }
 
 

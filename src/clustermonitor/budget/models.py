@@ -1,4 +1,4 @@
-"""Budget years, earmarked budgets, allocations, parameters, co-financing and the ledger.
+"""Earmarked budgets, allocations, co-financing and the ledger (years and parameters: `kernel.models`).
 
 The append-only ledger is the only truth. `LedgerBalance` holds its sums per cluster,
 year, envelope, kind and booking month, kept by every write of an entry in the same transaction
@@ -15,25 +15,29 @@ from typing import Any
 from django.db import connections, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from clustermonitor.domain.enums import Envelope, LedgerKind, YearStatus
-from clustermonitor.kernel.fields import MONEY
+from clustermonitor.domain.enums import Envelope, LedgerKind
+from clustermonitor.kernel.fields import MONEY, text_choices
+
+EnvelopeChoices = text_choices(
+    "EnvelopeChoices",
+    Envelope,
+    {
+        Envelope.SPEARHEAD_OPERATION: _("spearhead cluster operation"),
+        Envelope.SPEARHEAD_PROJECTS: _("spearhead project budget"),
+        Envelope.IBN: _("IBN operation"),
+    },
+)
 
 
-class EnvelopeChoices(models.TextChoices):
-    SPEARHEAD_OPERATION = Envelope.SPEARHEAD_OPERATION.value, _("spearhead cluster operation")
-    SPEARHEAD_PROJECTS = Envelope.SPEARHEAD_PROJECTS.value, _("spearhead project budget")
-    IBN = Envelope.IBN.value, _("IBN operation")
-
-
-class YearStatusChoices(models.TextChoices):
-    OPEN = YearStatus.OPEN.value, _("open (provisional figures)")
-    CLOSED = YearStatus.CLOSED.value, _("closed (definitive figures)")
-
-
-class LedgerKindChoices(models.TextChoices):
-    COMMITMENT = LedgerKind.COMMITMENT.value, _("commitment")
-    DECOMMITMENT = LedgerKind.DECOMMITMENT.value, _("decommitment")
-    PAYMENT = LedgerKind.PAYMENT.value, _("payment")
+LedgerKindChoices = text_choices(
+    "LedgerKindChoices",
+    LedgerKind,
+    {
+        LedgerKind.COMMITMENT: _("commitment"),
+        LedgerKind.DECOMMITMENT: _("decommitment"),
+        LedgerKind.PAYMENT: _("payment"),
+    },
+)
 
 
 def _envelope_valid(name: str) -> models.CheckConstraint:
@@ -42,27 +46,6 @@ def _envelope_valid(name: str) -> models.CheckConstraint:
 
 def _not_negative(field: str, name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=models.Q(**{f"{field}__gte": 0}), name=name)
-
-
-class BudgetYear(models.Model):
-    """A budget year given a status; a year without a row is open."""
-
-    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
-    status = models.CharField(_("status"), max_length=10, choices=YearStatusChoices.choices)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["year"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status=YearStatus.OPEN.value, closed_on__isnull=True)
-                | models.Q(status=YearStatus.CLOSED.value, closed_on__isnull=False),
-                name="budgetyear_closed_on_iff_closed",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.year} ({self.status})"
 
 
 class Budget(models.Model):
@@ -104,16 +87,6 @@ class Allocation(models.Model):
             _envelope_valid("allocation_envelope_valid"),
             _not_negative("amount", "allocation_amount_not_negative"),
         ]
-
-
-class Parameter(models.Model):
-    """A programme parameter (operation caps, support rate); defaults live in the domain."""
-
-    key = models.CharField(_("key"), max_length=40, unique=True)
-    value = models.DecimalField(_("value"), max_digits=21, decimal_places=6)
-
-    class Meta:
-        ordering = ["key"]
 
 
 class Cofinancing(models.Model):

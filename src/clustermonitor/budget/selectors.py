@@ -1,4 +1,4 @@
-"""Reads of the budget app: parameters, budgets, allocations and ledger tallies.
+"""Reads of the budget app: open years, budgets, allocations and ledger tallies.
 
 The write checks read the ledger itself: every tally here is one SQL aggregate over the append-only
 ledger (exact sums filtered per kind), returned as the domain's `Tally` so the services can
@@ -11,47 +11,16 @@ from typing import Any
 
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry, Parameter
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import LedgerKind, YearStatus
 from clustermonitor.domain.ledger import Entry, Tally
 from clustermonitor.domain.money import ZERO, quantize
-from clustermonitor.domain.parameters import AMOUNT_KEYS, DEFAULTS
 from clustermonitor.kernel.aggregates import AmountSum
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 
-# --- parameters ---------------------------------------------------------------------
-
-
-def parameters() -> dict[str, Decimal]:
-    """Every programme parameter: the stored value, else the domain default."""
-    stored = dict(Parameter.objects.filter(key__in=DEFAULTS).values_list("key", "value"))
-    return {key: _parameter(key, stored.get(key, default)) for key, default in DEFAULTS.items()}
-
-
-def parameter_value(key: str) -> Decimal:
-    """One programme parameter (e.g. `spearhead_operation_cap`); KeyError if unknown."""
-    if key not in DEFAULTS:
-        raise KeyError(f"unknown parameter {key}: one of {', '.join(sorted(DEFAULTS))}")
-    stored = Parameter.objects.filter(key=key).values_list("value", flat=True).first()
-    return _parameter(key, DEFAULTS[key] if stored is None else stored)
-
-
-def _parameter(key: str, value: Decimal) -> Decimal:
-    # The column keeps six decimals; caps are amounts (cents), the rate keeps its digits.
-    return quantize(value) if key in AMOUNT_KEYS else value.normalize()
-
-
 # --- years, budgets, allocations ----------------------------------------------------
-
-
-def year_closed_on(year: int) -> date | None:
-    """The date a closed year's figures became definitive; None while the year is open."""
-    return (
-        BudgetYear.objects.filter(year=year, status=YearStatus.CLOSED)
-        .values_list("closed_on", flat=True)
-        .first()
-    )
 
 
 def open_years(*, today: date | None = None) -> list[int]:

@@ -26,7 +26,6 @@ commitments ≤ its granted support; decommitments ≤ commitments and payments 
 commitments per project and per cluster operation; nothing in a closed year changes.
 """
 
-import logging
 from datetime import date as Date
 from decimal import Decimal
 
@@ -40,7 +39,7 @@ from clustermonitor.budget.errors import (
     BudgetRefused,
     YearCloseRefused,
 )
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.enums import (
@@ -67,10 +66,11 @@ from clustermonitor.domain.rules import (
     allocation_problems,
     ledger_entry_problems,
 )
+from clustermonitor.kernel.audit import require_actor, save_by, set_by
 from clustermonitor.kernel.facts import cluster_facts, project_facts
+from clustermonitor.kernel.models import BudgetYear
+from clustermonitor.kernel.selectors import closed_year_check, parameter_value, year_closed_on
 from clustermonitor.projects.models import Project
-
-logger = logging.getLogger(__name__)
 
 MAX_AMOUNT = Decimal("9999999999999.99")  # the columns hold 15 digits, 2 of them decimals
 KINDS = frozenset(kind.value for kind in LedgerKind)
@@ -96,7 +96,7 @@ def ledger_entry_book(
     `cluster` is a cluster code, `project` a project ref (required on the project
     envelope, not allowed elsewhere). The entry is stored with `booked_by=actor`.
     """
-    _require_actor(actor)
+    require_actor(actor)
     with transaction.atomic():
         _lock_year(year)
         budget = _lock_budget(year=year, envelope=envelope)
@@ -124,7 +124,7 @@ def ledger_entry_book(
             problems.append(("ref", _("must be 1–40 letters, digits, '_', '.' or '-'")))
         elif LedgerEntry.objects.filter(ref=ref).exists():
             problems.append(("ref", _duplicate_ref(ref)))
-        problems += _closed_year_problems(year)
+        problems += closed_year_check(year)
         if the_cluster is None or problems:
             raise BookingRefused(problems)
 
@@ -148,17 +148,21 @@ def ledger_entry_book(
 
         try:
             with transaction.atomic():
-                stored = LedgerEntry.objects.create(
-                    ref=ref,
-                    date=date,
-                    year=year,
-                    kind=kind,
-                    envelope=envelope,
-                    cluster=the_cluster,
-                    project=the_project,
-                    amount=amount,
-                    note=note,
-                    booked_by=actor,
+                stored = save_by(
+                    LedgerEntry(
+                        ref=ref,
+                        date=date,
+                        year=year,
+                        kind=kind,
+                        envelope=envelope,
+                        cluster=the_cluster,
+                        project=the_project,
+                        amount=amount,
+                        note=note,
+                        booked_by=actor,
+                    ),
+                    action="booked",
+                    actor=actor,
                 )
         except IntegrityError:
             # Booked concurrently under the same ref on another envelope-year (so not
@@ -184,23 +188,19 @@ def allocation_set(
     The allocations of an envelope-year add up to at most its budget; an operation
     allocation is at most the cap; the year lies within the cluster's pact.
     """
-    _require_actor(actor)
+    require_actor(actor)
     with transaction.atomic():
         _lock_year(year)
         budget = _lock_budget(year=year, envelope=envelope)
         problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
-        problems += _closed_year_problems(year)
+        problems += closed_year_check(year)
         the_cluster = Cluster.objects.filter(code=cluster).first()
         if the_cluster is None:
             problems.append(("cluster", _("unknown cluster {cluster}", cluster=cluster)))
         if the_cluster is None or problems:
             raise AllocationRefused(problems)
 
-        cap = (
-            selectors.parameter_value(operation_cap_key(envelope))
-            if envelope in OPERATION_ENVELOPES
-            else None
-        )
+        cap = parameter_value(operation_cap_key(envelope)) if envelope in OPERATION_ENVELOPES else None
         problems = allocation_problems(
             year=year,
             envelope=envelope,
@@ -227,13 +227,12 @@ def allocation_set(
         if problems:
             raise AllocationRefused(problems)
 
-        allocation, created = Allocation.objects.update_or_create(
-            year=year,
-            cluster=the_cluster,
-            envelope=envelope,
-            defaults={"amount": amount, "decided_on": decided_on},
+        allocation, _created = set_by(
+            Allocation,
+            lookup={"year": year, "cluster": the_cluster, "envelope": envelope},
+            values={"amount": amount, "decided_on": decided_on},
+            actor=actor,
         )
-        _audit(actor, "set" if created else "changed", f"allocation {year} {cluster} {envelope} = {amount}")
         data_changed()
     return allocation
 
@@ -245,12 +244,12 @@ def budget_set(
 
     A budget never drops below what is already allocated or net committed on it.
     """
-    _require_actor(actor)
+    require_actor(actor)
     with transaction.atomic():
         _lock_year(year)
         _lock_budget(year=year, envelope=envelope)  # held until commit
         problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
-        problems += _closed_year_problems(year)
+        problems += closed_year_check(year)
         if problems:
             raise BudgetRefused(problems)
 
@@ -285,13 +284,11 @@ def budget_set(
         if problems:
             raise BudgetRefused(problems)
 
-        stored, created = Budget.objects.update_or_create(
-            year=year,
-            envelope=envelope,
-            defaults={"amount": amount, "source": source or DEFAULT_BUDGET_SOURCE},
-        )
-        _audit(
-            actor, "set" if created else "changed", f"budget {year} {envelope} = {amount} ({stored.source})"
+        stored, _created = set_by(
+            Budget,
+            lookup={"year": year, "envelope": envelope},
+            values={"amount": amount, "source": source or DEFAULT_BUDGET_SOURCE},
+            actor=actor,
         )
         data_changed()
     return stored
@@ -303,11 +300,11 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
     Every ledger entry booked on the year must be dated on or before `closed_on`. After
     closing, no budget, allocation or ledger entry of the year changes.
     """
-    _require_actor(actor)
+    require_actor(actor)
     with transaction.atomic():
         _lock_year(year, exclusive=True)  # no write on the year is half done while we look
         problems = _year_problems(year)
-        already = selectors.year_closed_on(year)
+        already = year_closed_on(year)
         if already is not None:
             problems.append(
                 ("year", _("{year} is already closed (on {closed_on})", year=year, closed_on=already))
@@ -336,10 +333,13 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
             )
             raise YearCloseRefused([("closed_on", message)])
 
-        budget_year, _created = BudgetYear.objects.update_or_create(
-            year=year, defaults={"status": YearStatus.CLOSED, "closed_on": closed_on}
+        budget_year, _created = set_by(
+            BudgetYear,
+            lookup={"year": year},
+            values={"status": YearStatus.CLOSED, "closed_on": closed_on},
+            actor=actor,
+            action="closed",
         )
-        _audit(actor, "closed", f"year {year} on {closed_on}")
         data_changed()
     return budget_year
 
@@ -396,7 +396,7 @@ def _balance_problems(
     state = LedgerState(
         Limits(
             budget=lambda year, envelope: budget_amount,
-            cap=lambda envelope: selectors.parameter_value(operation_cap_key(envelope)),
+            cap=lambda envelope: parameter_value(operation_cap_key(envelope)),
             granted=lambda ref: granted if granted is not None else ZERO,
         )
     )
@@ -477,34 +477,8 @@ def _year_problems(year: int) -> list[Problem]:
     return [("year", _("{year} is not a four-digit year", year=year))]
 
 
-def _closed_year_problems(year: int) -> list[Problem]:
-    closed_on = selectors.year_closed_on(year)
-    if closed_on is None:
-        return []
-    return [
-        (
-            "year",
-            _(
-                "{year} is closed (on {closed_on}): its figures are definitive; "
-                "book corrections on an open year",
-                year=year,
-                closed_on=closed_on,
-            ),
-        )
-    ]
-
-
 def _duplicate_ref(ref: str) -> str:
     return _(
         "ledger entry {ref} already exists; a stored entry never changes: book a correction under a new ref",
         ref=ref,
     )
-
-
-def _require_actor(actor: str) -> None:
-    if not actor.strip() or len(actor) > 150:
-        raise ValueError("actor: who makes the change, 1–150 characters, for the audit trail")
-
-
-def _audit(actor: str, action: str, what: str) -> None:
-    transaction.on_commit(lambda: logger.info("%s %s %s", actor, action, what))

@@ -4,11 +4,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import ClusterType
+from clustermonitor.kernel.fields import text_choices
 
-
-class ClusterTypeChoices(models.TextChoices):
-    SPEARHEAD = ClusterType.SPEARHEAD.value, _("spearhead cluster")
-    IBN = ClusterType.IBN.value, _("innovative business network")
+ClusterTypeChoices = text_choices(
+    "ClusterTypeChoices",
+    ClusterType,
+    {
+        ClusterType.SPEARHEAD: _("spearhead cluster"),
+        ClusterType.IBN: _("innovative business network"),
+    },
+)
 
 
 class Cluster(models.Model):

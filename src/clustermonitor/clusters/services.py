@@ -6,8 +6,8 @@ managers), a name, the type `spearhead` or `ibn`, four-digit pact years with the
 not before the first (`domain.rules.cluster_problems`, the importer's rule).
 
 A change of type or pact years must leave every stored row of the cluster valid, by the
-same row rules the importer re-checks after upserting a cluster
-(`allocation_problems`, `ledger_entry_problems`, `project_problems`): so no allocation or
+same row rules the importer re-checks after upserting a cluster (each app that stores
+rows naming a cluster registers their check in `clusters.dependents`): so no allocation or
 commitment falls outside the pact, no envelope stops fitting the type, no earmarked
 project loses its spearhead cluster — in open and closed years alike, which is how
 nothing of a closed year changes. The cluster row is locked `FOR UPDATE` while this is
@@ -16,31 +16,20 @@ allocation, an application) wait. A refusal is a `ClusterRefused` (a `WriteRefus
 with every (column, message) problem; django-simple-history records each change.
 """
 
-from collections.abc import Iterator
 from datetime import date
 
 from django.db import connection, transaction
 from django.db.models import F
 
-from clustermonitor.budget import selectors as budget_selectors
-from clustermonitor.budget.models import Allocation, LedgerEntry
+from clustermonitor.clusters import dependents
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
-from clustermonitor.domain.enums import OPERATION_ENVELOPES, ClusterType, operation_cap_key
+from clustermonitor.domain.enums import ClusterType
 from clustermonitor.domain.messages import _
-from clustermonitor.domain.rules import (
-    CODE_PATTERN,
-    ClusterFacts,
-    Problem,
-    ProjectFacts,
-    allocation_problems,
-    cluster_problems,
-    ledger_entry_problems,
-    project_problems,
-)
+from clustermonitor.domain.rules import CODE_PATTERN, ClusterFacts, Problem, cluster_problems
+from clustermonitor.kernel.audit import require_actor, save_by
 from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.kernel.facts import cluster_facts
-from clustermonitor.projects.models import Project
 
 STORED_PROBLEMS_SHOWN = 5  # a type change can break hundreds of rows: name the first few
 
@@ -61,6 +50,7 @@ def cluster_create(
     actor: str,
 ) -> Cluster:
     """Store a new cluster; raises ClusterRefused."""
+    require_actor(actor)
     with transaction.atomic():
         problems: list[Problem] = []
         if not CODE_PATTERN.fullmatch(code):
@@ -81,8 +71,7 @@ def cluster_create(
             pact_start_year=pact_start_year,
             pact_end_year=pact_end_year,
         )
-        cluster._change_reason = f"created by {actor}"  # type: ignore[attr-defined]
-        cluster.save()
+        save_by(cluster, action="created", actor=actor)
         data_changed()
     return cluster
 
@@ -100,6 +89,7 @@ def cluster_update(
 ) -> Cluster:
     """Change the data of cluster `code` (not its code); raises ClusterRefused
     (Cluster.DoesNotExist for an unknown code)."""
+    require_actor(actor)
     with transaction.atomic():
         if not connection.features.has_select_for_update:
             # SQLite: take the database's write lock before reading (see budget.services).
@@ -118,8 +108,7 @@ def cluster_update(
         cluster.name, cluster.type, cluster.domain = name, type, domain
         cluster.recognised_on = recognised_on
         cluster.pact_start_year, cluster.pact_end_year = pact_start_year, pact_end_year
-        cluster._change_reason = f"changed by {actor}"  # type: ignore[attr-defined]
-        cluster.save()
+        save_by(cluster, action="changed", actor=actor)
         data_changed()
     return cluster
 
@@ -145,65 +134,15 @@ def _row_problems(*, name: str, type: str, pact_start_year: int, pact_end_year: 
 def _stored_row_problems(cluster: Cluster, new: ClusterFacts) -> list[Problem]:
     """The stored rows of the cluster that its new facts would make invalid, each problem
     placed on the cluster's field that causes it; the first few, then how many more."""
-    found = list(_stored_findings(cluster, new))
+    found = [
+        (_field(row.column, row.year, new), row.message)
+        for row in dependents.stored_row_problems(cluster, new)
+    ]
     problems = found[:STORED_PROBLEMS_SHOWN]
     if len(found) > STORED_PROBLEMS_SHOWN:
         more = len(found) - STORED_PROBLEMS_SHOWN
         problems.append((problems[-1][0], _("… and {count} more stored rows", count=more)))
     return problems
-
-
-def _stored_findings(cluster: Cluster, new: ClusterFacts) -> Iterator[Problem]:
-    caps = {
-        envelope: budget_selectors.parameter_value(operation_cap_key(envelope))
-        for envelope in OPERATION_ENVELOPES
-    }
-    allocations = Allocation.objects.filter(cluster=cluster).order_by("year", "envelope")
-    for year, envelope, amount in allocations.values_list("year", "envelope", "amount"):
-        for column, message in allocation_problems(
-            year=year, envelope=envelope, amount=amount, cluster=new, cap=caps.get(envelope)
-        ):
-            row = _("allocation {year} {envelope}: {problem}", year=year, envelope=envelope, problem=message)
-            yield _field(column, year, new), row
-
-    entries = LedgerEntry.objects.filter(cluster=cluster).order_by("date", "id")
-    fields = (
-        "ref",
-        "year",
-        "kind",
-        "envelope",
-        "amount",
-        "project__ref",
-        "project__channel",
-        "project__status",
-    )
-    for ref, year, kind, envelope, amount, project_ref, channel, status in entries.values_list(*fields):
-        stored = ProjectFacts(project_ref, new.code, channel, status, None) if project_ref else None
-        for column, message in ledger_entry_problems(
-            year=year,
-            kind=kind,
-            envelope=envelope,
-            cluster=new,
-            project=stored,
-            project_ref=project_ref,
-            amount=amount,
-        ):
-            yield _field(column, year, new), _("ledger entry {ref}: {problem}", ref=ref, problem=message)
-
-    projects = Project.objects.filter(cluster=cluster).order_by("ref").select_related("type")
-    for project in projects:
-        for column, message in project_problems(
-            cluster=new,
-            type_eligible=project.type.earmarked_eligible,
-            channel=project.channel,
-            instrument=project.instrument,
-            submitted_on=project.submitted_on,
-            status=project.status,
-            decided_on=project.decided_on,
-            total_cost=project.total_cost,
-            granted_support=project.granted_support,
-        ):
-            yield _field(column, None, new), _("project {ref}: {problem}", ref=project.ref, problem=message)
 
 
 def _field(column: str, year: int | None, new: ClusterFacts) -> str:

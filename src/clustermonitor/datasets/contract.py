@@ -6,6 +6,20 @@ column is described once.
 
 from dataclasses import dataclass
 
+from clustermonitor.domain.enums import (
+    Channel,
+    ClusterType,
+    ComputedFrom,
+    Direction,
+    Envelope,
+    KpiKind,
+    LedgerKind,
+    ProjectStatus,
+    YearStatus,
+    values,
+)
+from clustermonitor.domain.parameters import DEFAULTS
+
 # Column kinds, each parsed by `datasets.values`.
 CODE, TEXT, YEAR, DATE, AMOUNT, NUMBER, BOOL, RATE = (
     "code",
@@ -45,14 +59,14 @@ class FileSpec:
         return next(c for c in self.columns if c.name == name)
 
 
-ENVELOPES = ("spearhead_operation", "spearhead_projects", "ibn")
+ENVELOPES = values(Envelope)
 
 CLUSTERS = FileSpec(
     "clusters.csv",
     (
         Column("code", CODE),
         Column("name", TEXT),
-        Column("type", TEXT, choices=("spearhead", "ibn")),
+        Column("type", TEXT, choices=values(ClusterType)),
         Column("domain", TEXT, required=False),
         Column("recognised_on", DATE),
         Column("pact_start_year", YEAR),
@@ -64,7 +78,7 @@ YEARS = FileSpec(
     "years.csv",
     (
         Column("year", YEAR),
-        Column("status", TEXT, choices=("open", "closed")),
+        Column("status", TEXT, choices=values(YearStatus)),
         Column("closed_on", DATE, required=False),
     ),
     ("year",),
@@ -102,10 +116,10 @@ PROJECTS = FileSpec(
         Column("cluster", CODE),
         Column("title", TEXT),
         Column("type", CODE),
-        Column("channel", TEXT, choices=("earmarked", "other")),
+        Column("channel", TEXT, choices=values(Channel)),
         Column("instrument", CODE),
         Column("submitted_on", DATE),
-        Column("status", TEXT, choices=("submitted", "approved", "rejected", "withdrawn")),
+        Column("status", TEXT, choices=values(ProjectStatus)),
         Column("decided_on", DATE, required=False),
         Column("total_cost", AMOUNT),
         Column("requested_support", AMOUNT),
@@ -119,7 +133,7 @@ LEDGER = FileSpec(
         Column("id", CODE),
         Column("date", DATE),
         Column("year", YEAR),
-        Column("kind", TEXT, choices=("commitment", "decommitment", "payment")),
+        Column("kind", TEXT, choices=values(LedgerKind)),
         Column("envelope", TEXT, choices=ENVELOPES),
         Column("cluster", CODE),
         Column("project", CODE, required=False),
@@ -131,9 +145,7 @@ LEDGER = FileSpec(
 PARAMETERS = FileSpec(
     "parameters.csv",
     (
-        Column(
-            "key", TEXT, choices=("ibn_operation_cap", "operation_support_rate", "spearhead_operation_cap")
-        ),
+        Column("key", TEXT, choices=tuple(sorted(DEFAULTS))),
         Column("value", RATE),
     ),
     ("key",),
@@ -149,13 +161,13 @@ KPIS = FileSpec(
         Column("code", CODE),
         Column("name", TEXT),
         Column("unit", TEXT),
-        Column("kind", TEXT, choices=("output", "impact")),
-        Column("direction", TEXT, choices=("up", "down")),
+        Column("kind", TEXT, choices=values(KpiKind)),
+        Column("direction", TEXT, choices=values(Direction)),
         Column(
             "computed_from",
             TEXT,
             required=False,
-            choices=("approved_projects", "applications", "other_public_funding"),
+            choices=values(ComputedFrom),
         ),
     ),
     ("code",),

@@ -18,18 +18,12 @@ from django.db.models import F, Model
 from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Collate
 
-from clustermonitor.budget.models import (
-    Allocation,
-    Budget,
-    BudgetYear,
-    Cofinancing,
-    LedgerEntry,
-    Parameter,
-)
+from clustermonitor.budget.models import Allocation, Budget, Cofinancing, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.domain.money import amount_text, number_text, parameter_text
 from clustermonitor.domain.parameters import DEFAULTS
+from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 

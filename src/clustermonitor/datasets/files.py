@@ -16,21 +16,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from django.db import models
 from django.db.models import QuerySet
 
-from clustermonitor.budget.models import (
-    Allocation,
-    Budget,
-    BudgetYear,
-    Cofinancing,
-    LedgerBalance,
-    LedgerEntry,
-    Parameter,
-)
+from clustermonitor.budget.models import Allocation, Budget, Cofinancing, LedgerBalance, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.dbutil import with_keys
 from clustermonitor.domain import rules
 from clustermonitor.domain.enums import DEFAULT_BUDGET_SOURCE, operation_cap_key
 from clustermonitor.domain.parameters import AMOUNT_KEYS
+from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 

@@ -23,7 +23,6 @@ from typing import Any
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from clustermonitor.budget.models import BudgetYear, Parameter
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
@@ -38,6 +37,7 @@ from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
+from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import ProjectType
 

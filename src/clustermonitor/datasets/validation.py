@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import groupby
 
-from clustermonitor.budget.models import Budget, BudgetYear, LedgerEntry, Parameter
+from clustermonitor.budget.models import Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.errors import RuleError
@@ -24,6 +24,7 @@ from clustermonitor.domain.messages import Message
 from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
+from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.selectors import allocations_known
 

@@ -16,6 +16,9 @@ from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import Project
 
 PRODUCT_APP_PREFIX = "clustermonitor."
+# Not cluster-policy data: who is bound to which cluster, and the audit trail (historical
+# rows and dataset imports) of everything done before; `--fresh` keeps them.
+KEPT_APPS = frozenset({"web"})
 
 
 def is_empty() -> bool:
@@ -40,10 +43,11 @@ def foreign_data() -> str | None:
 
 
 def product_tables() -> list[str]:
-    """Every table of the product's own apps (clusters, budget, projects, KPIs, ...)."""
+    """Every cluster-policy table of the product's own apps (clusters, budget, projects,
+    KPIs, ...), not the users' cluster bindings or the audit trail (KEPT_APPS)."""
     tables = []
     for config in apps.get_app_configs():
-        if config.name.startswith(PRODUCT_APP_PREFIX):
+        if config.name.startswith(PRODUCT_APP_PREFIX) and config.label not in KEPT_APPS:
             tables += [
                 model._meta.db_table
                 for model in config.get_models(include_auto_created=True)
@@ -53,12 +57,14 @@ def product_tables() -> list[str]:
 
 
 def wipe() -> None:
-    """Empty every product table in one statement list (the append-only ledger included).
+    """Empty every cluster-policy table in one statement list (the append-only ledger included).
 
     Only `clustermonitor demo --fresh` does this: it bypasses the ledger's protection on
-    purpose, as `clustermonitor flush` would, but leaves user accounts alone.
+    purpose, as `clustermonitor flush` would, but leaves user accounts, their cluster
+    bindings and the audit trail alone. Ids are not reset: a new row never takes the id
+    of a deleted one, whose history the audit trail keeps.
     """
-    statements = connection.ops.sql_flush(no_style(), product_tables(), reset_sequences=True)
+    statements = connection.ops.sql_flush(no_style(), product_tables(), reset_sequences=False)
     if connection.vendor == "postgresql":
         # TRUNCATE refuses tables with pending deferred FK checks from this transaction.
         statements = ["SET CONSTRAINTS ALL IMMEDIATE", *statements, "SET CONSTRAINTS ALL DEFERRED"]

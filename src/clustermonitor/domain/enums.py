@@ -3,6 +3,11 @@
 from enum import StrEnum
 
 
+def values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
+    """The allowed values of a vocabulary, in its order (the contract's `choices`)."""
+    return tuple(member.value for member in vocabulary)
+
+
 class ClusterType(StrEnum):
     SPEARHEAD = "spearhead"
     IBN = "ibn"

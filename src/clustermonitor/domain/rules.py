@@ -224,6 +224,21 @@ def _ledger_project_problems(
     return []
 
 
+def closed_year_problems(year: int, closed_on: date | None, column: str = "year") -> list[Problem]:
+    """Nothing of a closed year changes (`closed_on`: the day it closed, None while open)."""
+    if closed_on is None:
+        return []
+    return [(column, closed_year_message(year, closed_on))]
+
+
+def closed_year_message(year: int, closed_on: date) -> str:
+    return _(
+        "{year} is closed (on {closed_on}): its figures are definitive; nothing of it may change",
+        year=year,
+        closed_on=closed_on,
+    )
+
+
 def closed_year_problem(year: int, closed_on: date | None, booking_date: date) -> list[Problem]:
     """A ledger entry of a closed year must be dated on or before its closing date."""
     if closed_on is not None and booking_date > closed_on:

@@ -4,24 +4,40 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import ComputedFrom, Direction, KpiKind
+from clustermonitor.kernel.fields import text_choices
 
 NUMBER = {"max_digits": 30, "decimal_places": 8}
 
 
-class KpiKindChoices(models.TextChoices):
-    OUTPUT = KpiKind.OUTPUT.value, _("output")
-    IMPACT = KpiKind.IMPACT.value, _("impact")
+KpiKindChoices = text_choices(
+    "KpiKindChoices",
+    KpiKind,
+    {
+        KpiKind.OUTPUT: _("output"),
+        KpiKind.IMPACT: _("impact"),
+    },
+)
 
 
-class DirectionChoices(models.TextChoices):
-    UP = Direction.UP.value, _("higher is better")
-    DOWN = Direction.DOWN.value, _("lower is better")
+DirectionChoices = text_choices(
+    "DirectionChoices",
+    Direction,
+    {
+        Direction.UP: _("higher is better"),
+        Direction.DOWN: _("lower is better"),
+    },
+)
 
 
-class ComputedFromChoices(models.TextChoices):
-    APPROVED_PROJECTS = ComputedFrom.APPROVED_PROJECTS.value, _("approved projects")
-    APPLICATIONS = ComputedFrom.APPLICATIONS.value, _("applications")
-    OTHER_PUBLIC_FUNDING = ComputedFrom.OTHER_PUBLIC_FUNDING.value, _("other public funding")
+ComputedFromChoices = text_choices(
+    "ComputedFromChoices",
+    ComputedFrom,
+    {
+        ComputedFrom.APPROVED_PROJECTS: _("approved projects"),
+        ComputedFrom.APPLICATIONS: _("applications"),
+        ComputedFrom.OTHER_PUBLIC_FUNDING: _("other public funding"),
+    },
+)
 
 
 class Kpi(models.Model):

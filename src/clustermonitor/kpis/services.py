@@ -10,12 +10,13 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import Problem
+from clustermonitor.kernel.audit import require_actor, set_by
 from clustermonitor.kernel.errors import WriteRefused
+from clustermonitor.kernel.selectors import closed_year_check
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 
 
@@ -36,6 +37,7 @@ def kpi_figure_set(
 ) -> KpiTarget | KpiResult:
     """Create or change a KPI target (`what="target"`) or reported result (`"result"`) of an
     open year; raises KpiFigureRefused. A result without a source records who entered it."""
+    require_actor(actor)
     with transaction.atomic():
         problems: list[Problem] = []
         if what not in ("target", "result"):
@@ -48,31 +50,23 @@ def kpi_figure_set(
             problems.append(("kpi", _("unknown KPI {kpi}", kpi=kpi)))
         if what == "result" and reported_on is None:
             problems.append(("reported_on", _("required for a result")))
-        closed_on = budget_selectors.year_closed_on(year)
-        if closed_on is not None:
-            problems.append(
-                (
-                    "year",
-                    _(
-                        "{year} is closed (on {closed_on}): nothing of it may change",
-                        year=year,
-                        closed_on=closed_on,
-                    ),
-                )
-            )
+        problems += closed_year_check(year)
         if problems:
             raise KpiFigureRefused(problems)
         if what == "target":
-            figure, _created = KpiTarget.objects.update_or_create(
-                cluster=the_cluster, kpi=the_kpi, year=year, defaults={"target": value}
+            figure, _created = set_by(
+                KpiTarget,
+                lookup={"cluster": the_cluster, "kpi": the_kpi, "year": year},
+                values={"target": value},
+                actor=actor,
             )
             data_changed()
             return figure
-        result, _created = KpiResult.objects.update_or_create(
-            cluster=the_cluster,
-            kpi=the_kpi,
-            year=year,
-            defaults={"value": value, "reported_on": reported_on, "source": source or f"web: {actor}"},
+        result, _created = set_by(
+            KpiResult,
+            lookup={"cluster": the_cluster, "kpi": the_kpi, "year": year},
+            values={"value": value, "reported_on": reported_on, "source": source or f"web: {actor}"},
+            actor=actor,
         )
         data_changed()
         return result

@@ -4,19 +4,28 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
-from clustermonitor.kernel.fields import MONEY
+from clustermonitor.kernel.fields import MONEY, text_choices
+
+ChannelChoices = text_choices(
+    "ChannelChoices",
+    Channel,
+    {
+        Channel.EARMARKED: _("earmarked project budget"),
+        Channel.OTHER: _("other public instrument"),
+    },
+)
 
 
-class ChannelChoices(models.TextChoices):
-    EARMARKED = Channel.EARMARKED.value, _("earmarked project budget")
-    OTHER = Channel.OTHER.value, _("other public instrument")
-
-
-class ProjectStatusChoices(models.TextChoices):
-    SUBMITTED = ProjectStatus.SUBMITTED.value, _("submitted")
-    APPROVED = ProjectStatus.APPROVED.value, _("approved")
-    REJECTED = ProjectStatus.REJECTED.value, _("rejected")
-    WITHDRAWN = ProjectStatus.WITHDRAWN.value, _("withdrawn")
+ProjectStatusChoices = text_choices(
+    "ProjectStatusChoices",
+    ProjectStatus,
+    {
+        ProjectStatus.SUBMITTED: _("submitted"),
+        ProjectStatus.APPROVED: _("approved"),
+        ProjectStatus.REJECTED: _("rejected"),
+        ProjectStatus.WITHDRAWN: _("withdrawn"),
+    },
+)
 
 
 class ProjectType(models.Model):

@@ -12,14 +12,15 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import CODE_PATTERN, Problem, project_problems
+from clustermonitor.kernel.audit import require_actor, save_by
 from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.kernel.facts import cluster_facts
+from clustermonitor.kernel.selectors import closed_year_check
 from clustermonitor.projects.models import Project, ProjectType
 
 DECISIONS = (ProjectStatus.APPROVED, ProjectStatus.REJECTED, ProjectStatus.WITHDRAWN)
@@ -47,6 +48,7 @@ def project_submit(
     `cluster` and `type` are codes; an earmarked application without an instrument gets
     the earmarked one (HERMES).
     """
+    require_actor(actor)
     with transaction.atomic():
         problems: list[Problem] = []
         the_cluster = Cluster.objects.filter(code=cluster).first()
@@ -65,7 +67,7 @@ def project_submit(
             problems.append(("title", _("required")))
         if total_cost < 0 or requested_support < 0:
             problems.append(("total_cost", _("amounts may not be negative")))
-        problems += _closed(submitted_on.year, "submitted_on")
+        problems += closed_year_check(submitted_on.year, "submitted_on")
         if the_cluster is not None and kind is not None:
             problems += project_problems(
                 cluster=cluster_facts(the_cluster),
@@ -92,8 +94,7 @@ def project_submit(
             total_cost=total_cost,
             requested_support=requested_support,
         )
-        project._change_reason = f"submitted by {actor}"  # type: ignore[attr-defined]
-        project.save()
+        save_by(project, action="submitted", actor=actor)
         data_changed()
     return project
 
@@ -103,6 +104,7 @@ def project_decide(
 ) -> Project:
     """Approve (with granted support), reject or withdraw a submitted application;
     raises ProjectRefused (Project.DoesNotExist for an unknown ref)."""
+    require_actor(actor)
     with transaction.atomic():
         project = Project.objects.select_for_update().select_related("cluster", "type").get(ref=ref)
         problems: list[Problem] = []
@@ -120,7 +122,7 @@ def project_decide(
         if status not in DECISIONS:
             problems.append(("status", _("choose one of {choices}", choices=", ".join(DECISIONS))))
         if decided_on is not None:
-            problems += _closed(decided_on.year, "decided_on")
+            problems += closed_year_check(decided_on.year, "decided_on")
         problems += project_problems(
             cluster=cluster_facts(project.cluster),
             type_eligible=project.type.earmarked_eligible,
@@ -135,19 +137,6 @@ def project_decide(
         if problems:
             raise ProjectRefused(problems)
         project.status, project.decided_on, project.granted_support = status, decided_on, granted_support
-        project._change_reason = f"{status} by {actor}"  # type: ignore[attr-defined]
-        project.save()
+        save_by(project, action=status, actor=actor)
         data_changed()
     return project
-
-
-def _closed(year: int, column: str) -> list[Problem]:
-    closed_on = budget_selectors.year_closed_on(year)
-    if closed_on is None:
-        return []
-    return [
-        (
-            column,
-            _("{year} is closed (on {closed_on}): nothing of it may change", year=year, closed_on=closed_on),
-        )
-    ]

@@ -9,6 +9,7 @@ from datetime import date
 
 from clustermonitor.domain.enums import Channel
 from clustermonitor.reports import selectors
+from clustermonitor.reports.drill import Drill, approved_projects
 from clustermonitor.reports.figures import Report, Row, add_up, by_code, yearly_header
 from clustermonitor.reports.tables import Table, total_row
 
@@ -60,10 +61,24 @@ def tables(report: Report) -> list[Table]:
             "projects per cluster and instrument",
             ("cluster", "type", "instrument", *COUNTS, *AMOUNTS),
             [*report["rows"], total_row("cluster", report["totals"])],
+            DRILL,
         ),
         Table(
             "projects per instrument",
             ("instrument", *COUNTS, *AMOUNTS),
             [*by_instrument, total_row("instrument", report["totals"])],
+            DRILL,
         ),
     ]
+
+
+def _approved(sums: str | None) -> Drill:
+    rows = {"cluster": "cluster", "instrument": "instrument"}
+    return approved_projects(channel=Channel.OTHER, sums=sums, from_row=rows)
+
+
+DRILL = {
+    "projects": _approved(None),
+    "granted_support": _approved("granted_support"),
+    "total_cost": _approved("total_cost"),
+}

@@ -11,6 +11,7 @@ from decimal import Decimal
 from clustermonitor.domain.enums import ENVELOPE_ORDER, Envelope
 from clustermonitor.domain.money import D
 from clustermonitor.reports import selectors
+from clustermonitor.reports.drill import ALLOCATIONS, LEDGER, Drill
 from clustermonitor.reports.figures import Report, Row, add_up, yearly_header
 from clustermonitor.reports.tables import Table, total_row
 
@@ -76,4 +77,12 @@ def tables(report: Report) -> list[Table]:
         total_row("envelope", report["ibn"], "ibn"),
         total_row("envelope", report["total"]),
     ]
-    return [Table("envelopes", ("envelope", *MEASURES), rows)]
+    return [Table("envelopes", ("envelope", *MEASURES), rows, DRILL)]
+
+
+# The envelope of the row (an envelope, the spearhead pair, or all of them on the total).
+DRILL = {
+    "allocated": Drill(ALLOCATIONS, {"measure": "allocated"}, {"envelope": "envelope"}),
+    "committed": Drill(LEDGER, {"measure": "committed"}, {"envelope": "envelope"}),
+    "paid": Drill(LEDGER, {"measure": "paid"}, {"envelope": "envelope"}),
+}

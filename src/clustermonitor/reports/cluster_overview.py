@@ -14,6 +14,7 @@ from typing import Any
 from clustermonitor.domain.enums import Channel, Envelope
 from clustermonitor.domain.money import ZERO
 from clustermonitor.reports import selectors
+from clustermonitor.reports.drill import ALLOCATIONS, LEDGER, PROJECTS, Drill, approved_projects
 from clustermonitor.reports.figures import (
     Report,
     Row,
@@ -124,6 +125,7 @@ def tables(report: Report) -> list[Table]:
         "clusters",
         ("cluster", "name", *ROW_MEASURES),
         [*report["rows"], total_row("cluster", report["totals"])],
+        CLUSTER_DRILL,
     )
     pool = Table("pool", ("unallocated", "drawn", "remaining"), [report["pool"]])
     by_instrument = [
@@ -138,5 +140,33 @@ def tables(report: Report) -> list[Table]:
             "other public funding by instrument",
             ("cluster", "instrument", "other_public_funding"),
             by_instrument,
+            {
+                "other_public_funding": _approved(
+                    Channel.OTHER, "granted_support", {"instrument": "instrument"}
+                )
+            },
         ),
     ]
+
+
+def _in_pact(records: str, **filters: str) -> Drill:
+    """The row's cluster, or on the totals row every spearhead cluster in its pact."""
+    return Drill(records, filters, {"cluster": "cluster"}, pact_for_total=True)
+
+
+def _approved(channel: str, sums: str | None, from_row: dict[str, str] | None = None) -> Drill:
+    rows = {"cluster": "cluster", **(from_row or {})}
+    return approved_projects(channel=channel, sums=sums, from_row=rows, pact_for_total=True)
+
+
+CLUSTER_DRILL = {
+    "allocated_operation": _in_pact(ALLOCATIONS, envelope=Envelope.SPEARHEAD_OPERATION, measure="committed"),
+    "allocated_projects": _in_pact(ALLOCATIONS, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"),
+    "committed_operation": _in_pact(LEDGER, envelope=Envelope.SPEARHEAD_OPERATION, measure="committed"),
+    "committed_projects": _in_pact(LEDGER, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"),
+    "applications": _in_pact(PROJECTS, measure="applications"),
+    "approved": _approved(Channel.EARMARKED, None),
+    "approved_support": _approved(Channel.EARMARKED, "granted_support"),
+    "approved_total_cost": _approved(Channel.EARMARKED, "total_cost"),
+    "other_public_funding": _approved(Channel.OTHER, "granted_support"),
+}

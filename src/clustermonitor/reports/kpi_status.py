@@ -18,6 +18,7 @@ from clustermonitor.domain.kpi import kpi_ratio
 from clustermonitor.domain.kpi import kpi_status as status_of
 from clustermonitor.domain.money import D
 from clustermonitor.reports import selectors
+from clustermonitor.reports.drill import KPIS, Drill
 from clustermonitor.reports.figures import Report, Row, by_code, yearly_header
 from clustermonitor.reports.tables import Table
 
@@ -148,5 +149,10 @@ def tables(report: Report) -> list[Table]:
             ),
             report["rows"],
         ),
-        Table("status per cluster", ("cluster", *STATUSES), report["clusters"]),
+        Table(
+            "status per cluster",
+            ("cluster", *STATUSES),
+            report["clusters"],
+            {status: Drill(KPIS, from_row={"cluster": "cluster"}, column_as="status") for status in STATUSES},
+        ),
     ]

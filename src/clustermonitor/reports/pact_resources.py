@@ -14,6 +14,7 @@ from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, Envelope
 from clustermonitor.domain.money import ZERO
 from clustermonitor.reports import selectors
+from clustermonitor.reports.drill import ALLOCATIONS, LEDGER, Drill
 from clustermonitor.reports.figures import Report, ReportError, Row, add_up, report_header
 from clustermonitor.reports.tables import Table, total_row
 
@@ -137,4 +138,21 @@ def tables(report: Report) -> list[Table]:
             {"cluster": block["cluster"], **total_row("year", block["totals"])},
         ]
     ]
-    return [clusters, Table("years", ("cluster", "year", *AMOUNTS, "figures"), years)]
+    return [clusters, Table("years", ("cluster", "year", *AMOUNTS, "figures"), years, DRILL)]
+
+
+def _year_of_cluster(records: str, **filters: str) -> Drill:
+    """A cluster's year row (not its totals row): that cluster's records of that year."""
+    return Drill(records, filters, {"cluster": "cluster", "year": "year"}, needs=("cluster", "year"))
+
+
+# "operation": the cluster's operation envelope, spearhead or IBN.
+DRILL = {
+    "allocated_operation": _year_of_cluster(ALLOCATIONS, envelope="operation", measure="committed"),
+    "allocated_projects": _year_of_cluster(
+        ALLOCATIONS, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"
+    ),
+    "committed_operation": _year_of_cluster(LEDGER, envelope="operation", measure="committed"),
+    "committed_projects": _year_of_cluster(LEDGER, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"),
+    "paid": _year_of_cluster(LEDGER, measure="paid"),
+}

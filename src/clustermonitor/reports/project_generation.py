@@ -11,6 +11,7 @@ from decimal import Decimal
 from clustermonitor.domain.enums import Channel, Envelope
 from clustermonitor.domain.money import ZERO, divide
 from clustermonitor.reports import selectors
+from clustermonitor.reports.drill import LEDGER, Drill, approved_projects
 from clustermonitor.reports.figures import Report, Row, add_up, by_code, yearly_header
 from clustermonitor.reports.tables import Table, total_row
 
@@ -77,15 +78,37 @@ def tables(report: Report) -> list[Table]:
             "projects per cluster and type",
             ("cluster", "type", "projects", "granted_support", "total_cost", "average_support"),
             [*rows, total_row("cluster", add_up(rows, (*COUNTS, *AMOUNTS), counts=COUNTS))],
+            APPROVED_DRILL,
         ),
         Table(
             "clusters",
             ("cluster", "projects", "granted_support", "committed_projects"),
             [*clusters, total_row("cluster", add_up(clusters, CLUSTER_SUMS, counts=COUNTS))],
+            {**APPROVED_DRILL, "committed_projects": _committed(needs=("cluster",))},
         ),
         Table(
             "earmarked project budget used",
             ("earmarked_used",),
             [{"earmarked_used": report["earmarked_used"]}],
+            {"earmarked_used": _committed()},
         ),
     ]
+
+
+def _approved(sums: str | None) -> Drill:
+    return approved_projects(
+        channel=Channel.EARMARKED, sums=sums, from_row={"cluster": "cluster", "type": "type"}
+    )
+
+
+def _committed(needs: tuple[str, ...] = ()) -> Drill:
+    """Net commitments on the project envelope (of the row's cluster where it names one)."""
+    filters = {"envelope": Envelope.SPEARHEAD_PROJECTS, "measure": "committed"}
+    return Drill(LEDGER, filters, {"cluster": "cluster"}, needs=needs)
+
+
+APPROVED_DRILL = {
+    "projects": _approved(None),
+    "granted_support": _approved("granted_support"),
+    "total_cost": _approved("total_cost"),
+}

@@ -30,6 +30,14 @@ class ReportSpec:
     yearly: bool = True  # requires --year; a report over the whole pact refuses it
     per_cluster: bool = False  # accepts --cluster
 
+    def option_uses(self) -> dict[str, str]:
+        """Each option (OPTIONS) and whether the report requires, accepts or refuses it."""
+        return {
+            "year": "required" if self.yearly else "refused",
+            "cluster": "optional" if self.per_cluster else "refused",
+            "as_of": "optional",
+        }
+
 
 REPORTS: dict[str, ReportSpec] = {
     spec.name: spec
@@ -76,6 +84,33 @@ REPORTS: dict[str, ReportSpec] = {
 }
 
 
+OPTIONS = ("year", "cluster", "as_of")  # every option a report may take (`--as-of` all do)
+
+
+class OptionRefused(ReportError):
+    """An option the report does not take, or a missing one it needs; `option` names it."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+def check_options(
+    spec: ReportSpec, *, year: int | None, cluster: str | None, spelled: Callable[[str], str] = "--{}".format
+) -> None:
+    """The report's option rules, the one copy: raises OptionRefused. `spelled` writes an
+    option's name as the caller's user types it (`--year` on the CLI, `year` in the API)."""
+    if spec.yearly and year is None:
+        raise OptionRefused("year", f"{spec.name} needs {spelled('year')}")
+    if not spec.yearly and year is not None:
+        raise OptionRefused("year", f"{spec.name} covers the whole pact and does not take {spelled('year')}")
+    if cluster is not None and not spec.per_cluster:
+        takers = ", ".join(n for n, s in REPORTS.items() if s.per_cluster)
+        raise OptionRefused(
+            "cluster", f"{spelled('cluster')} is accepted by {takers} only, not by {spec.name}"
+        )
+
+
 def report_spec(name: str) -> ReportSpec:
     try:
         return REPORTS[name]
@@ -89,13 +124,7 @@ def report_build(
     """Check the options against the report's and make it (or take it from the cache of
     the current data revision); raises ReportError."""
     spec = report_spec(name)
-    if spec.yearly and year is None:
-        raise ReportError(f"{name} needs --year")
-    if not spec.yearly and year is not None:
-        raise ReportError(f"{name} covers the whole pact and does not take --year")
-    if cluster is not None and not spec.per_cluster:
-        takers = ", ".join(n for n, s in REPORTS.items() if s.per_cluster)
-        raise ReportError(f"--cluster is accepted by {takers} only, not by {name}")
+    check_options(spec, year=year, cluster=cluster)
     if spec.per_cluster:
         return cached(f"report:{name}:{cluster}:{as_of}", lambda: spec.build(cluster=cluster, as_of=as_of))
     return cached(f"report:{name}:{year}:{as_of}", lambda: spec.build(year=year, as_of=as_of))

@@ -18,11 +18,12 @@ from typing import Any
 
 from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerBalance, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, LedgerBalance, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, LedgerKind, ProjectStatus, YearStatus
 from clustermonitor.domain.money import D
 from clustermonitor.kernel.aggregates import AmountSum, CentsSum
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
 
@@ -194,6 +195,12 @@ def projects_as_of(*, as_of: date | None) -> QuerySet[Project]:
         status_on=Case(When(later, then=Value(ProjectStatus.SUBMITTED.value)), default=F("status")),
         granted_on=Case(When(later, then=None), default=F("granted_support")),
     )
+
+
+def decision_years(*, cluster: str) -> list[int]:
+    """The years in which a decision on one of the cluster's projects is dated, ascending."""
+    days = Project.objects.filter(cluster__code=cluster, decided_on__isnull=False).dates("decided_on", "year")
+    return [day.year for day in days]
 
 
 def projects_submitted_in(*, year: int, as_of: date | None) -> QuerySet[Project]:

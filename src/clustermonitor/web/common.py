@@ -150,7 +150,7 @@ def report_tables(
                         cell.link = reverse("cluster", args=[value])
                 elif cell.numeric:
                     cell.over = committed_above_allocated(row, column)
-                    found = figure_link(name, table.title, column, row, year=year, as_of=as_of)
+                    found = figure_link(table, column, row, year=year, as_of=as_of)
                     if found and permissions.may_see_cluster(request.user, found[1]):
                         cell.link = found[0]
                 cells.append(cell)

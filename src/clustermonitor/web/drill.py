@@ -1,9 +1,11 @@
 """Drill-down: from a report figure to the records that make it up.
 
-`figure_link` says, for one cell of a report table, which records make the figure up
-and builds the address of their list; `records` builds that list from the same
-`reports.selectors` querysets the report used, so the list's sum is the figure.
-Derived figures (unallocated, available, drawn from pool, averages, ratios) have no link.
+Each report's table declares, per column, the records its figures add up
+(`reports.drill.Drill`); `figure_link` turns that declaration into the address of their
+list, and `records` builds the list from the same `reports.selectors` querysets the
+report used, so the list's sum is the figure. Neither knows any report: a column
+without a declaration (unallocated, available, drawn from pool, averages, ratios) has
+no link.
 """
 
 from dataclasses import dataclass
@@ -19,8 +21,10 @@ from django.urls import reverse
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Channel, Envelope, LedgerKind
 from clustermonitor.domain.money import ZERO, D
 from clustermonitor.reports import selectors
+from clustermonitor.reports.drill import ALLOCATIONS, KPIS, LEDGER, PROJECTS
 from clustermonitor.reports.registry import report_build
 from clustermonitor.reports.renderers.cells import cell_text
+from clustermonitor.reports.tables import Table
 
 SPEARHEAD = (Envelope.SPEARHEAD_OPERATION.value, Envelope.SPEARHEAD_PROJECTS.value)
 ENVELOPE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -28,75 +32,20 @@ ENVELOPE_GROUPS: dict[str, tuple[str, ...]] = {
     "operation": tuple(sorted(OPERATION_ENVELOPES)),
     **{e.value: (e.value,) for e in Envelope},
 }
-LEDGER_MEASURES = {"committed", "paid"}
-COUNT_COLUMNS = {"projects", "applications", "approved"}
-COST_COLUMNS = {"total_cost", "approved_total_cost"}
-KPI_STATUSES = {"met", "partly", "missed", "no_data"}
-
-
-def _url(kind: str, **params: Any) -> str:
-    return (
-        reverse("drill", args=[kind])
-        + "?"
-        + urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    )
+PROJECT_SUMS = ("granted_support", "total_cost")  # a project list adds one of these up, else counts
 
 
 def figure_link(
-    report: str, table: str, column: str, row: dict[str, Any], *, year: int | None, as_of: date | None
+    table: Table, column: str, row: dict[str, Any], *, year: int | None, as_of: date | None
 ) -> tuple[str, str | None] | None:
     """(address, cluster the records belong to or None for several) of a figure, or None."""
-    code = row.get("cluster")
-    cluster = None if code in (None, "total") else code
-    base = {"year": year, "as_of": as_of.isoformat() if as_of else None, "column": column}
-    if report == "budget-overview" and column in ("allocated", "committed", "paid"):
-        envelope = None if row["envelope"] == "total" else row["envelope"]
-        kind = "allocations" if column == "allocated" else "ledger"
-        return _url(kind, envelope=envelope, measure=column, **base), None
-    if report == "cluster-overview" and table == "clusters":
-        scope = "pact" if cluster is None else None
-        where = {"cluster": cluster, "scope": scope, **base}
-        if column.startswith(("allocated_", "committed_")):
-            measure, _, part = column.partition("_")
-            envelope = "spearhead_operation" if part == "operation" else "spearhead_projects"
-            kind = "allocations" if measure == "allocated" else "ledger"
-            return _url(kind, envelope=envelope, measure="committed", **where), cluster
-        if column == "applications":
-            return _url("projects", measure="applications", **where), cluster
-        if column in ("approved", "approved_support", "approved_total_cost"):
-            return _url("projects", measure="approved", channel="earmarked", **where), cluster
-        if column == "other_public_funding":
-            return _url("projects", measure="approved", channel="other", **where), cluster
-    if report == "cluster-overview" and table == "other public funding by instrument":
-        where = {"cluster": cluster, "scope": None if cluster else "pact", **base}
-        return _url(
-            "projects", measure="approved", channel="other", instrument=row["instrument"], **where
-        ), cluster
-    if report == "pact-resources" and table == "years" and cluster and isinstance(row.get("year"), int):
-        where = {**base, "year": row["year"], "cluster": cluster}
-        if column.startswith(("allocated_", "committed_")):
-            measure, _, part = column.partition("_")
-            envelope = "operation" if part == "operation" else "spearhead_projects"
-            kind = "allocations" if measure == "allocated" else "ledger"
-            return _url(kind, envelope=envelope, measure="committed", **where), cluster
-        if column == "paid":
-            return _url("ledger", measure="paid", **where), cluster
-    if report == "project-generation" and column in ("projects", "granted_support", "total_cost"):
-        where = {"cluster": cluster, "scope": None, "channel": "earmarked", "measure": "approved", **base}
-        return _url("projects", type=row.get("type"), **where), cluster
-    if report == "project-generation" and column == "committed_projects" and cluster:
-        return _url(
-            "ledger", envelope="spearhead_projects", measure="committed", cluster=cluster, **base
-        ), cluster
-    if report == "project-generation" and column == "earmarked_used":
-        return _url("ledger", envelope="spearhead_projects", measure="committed", **base), None
-    if report == "additional-resources" and column in ("projects", "granted_support", "total_cost"):
-        where = {"cluster": cluster, "channel": "other", "measure": "approved", **base}
-        instrument = None if row.get("instrument") == "total" else row.get("instrument")
-        return _url("projects", instrument=instrument, **where), cluster
-    if report == "kpi-status" and table == "status per cluster" and column in KPI_STATUSES:
-        return _url("kpis", cluster=cluster, status=column, **base), cluster
-    return None
+    drill = table.drill.get(column)
+    found = drill.query(column, row) if drill is not None else None
+    if drill is None or found is None:
+        return None
+    params = {"year": year, "as_of": as_of.isoformat() if as_of else None, **found}
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return f"{reverse('drill', args=[drill.records])}?{query}", found.get("cluster")
 
 
 @dataclass
@@ -114,14 +63,14 @@ class Records:
 
 
 def records(kind: str, params: QueryDict, *, year: int, as_of: date | None) -> Records:
-    if kind == "ledger":
+    if kind == LEDGER:
         return _ledger(params, year=year, as_of=as_of)
-    if kind == "allocations":
+    if kind == ALLOCATIONS:
         rows = list(_where(selectors.allocations_known(as_of=as_of).filter(year=year), params, year))
         return Records(kind, rows, sum((D(a.amount) for a in rows), start=ZERO), True)
-    if kind == "projects":
+    if kind == PROJECTS:
         return _projects(params, year=year, as_of=as_of)
-    if kind == "kpis":
+    if kind == KPIS:
         report = report_build("kpi-status", year=year, as_of=as_of)
         rows = [
             r
@@ -155,7 +104,7 @@ def _ledger(params: QueryDict, *, year: int, as_of: date | None) -> Records:
     return Records("ledger", rows, sum((D(e.signed) for e in rows), start=ZERO), True)
 
 
-def _projects(params: QueryDict, *, year: int, as_of: date | None) -> Records:
+def _projects(params: QueryDict, *, year: int, as_of: date | None, kind: str = PROJECTS) -> Records:
     if params.get("measure") == "applications":
         projects = selectors.projects_submitted_in(year=year, as_of=as_of).filter(channel=Channel.EARMARKED)
     else:
@@ -167,8 +116,7 @@ def _projects(params: QueryDict, *, year: int, as_of: date | None) -> Records:
     if params.get("instrument"):
         projects = projects.filter(instrument=params["instrument"])
     rows = list(_where(projects, params, year).select_related("type").order_by("ref"))
-    column = params.get("column", "")
-    if column in COUNT_COLUMNS or not column:
-        return Records("projects", rows, len(rows), False)
-    field = "total_cost" if column in COST_COLUMNS else "granted_support"
-    return Records("projects", rows, sum((D(getattr(p, field)) for p in rows), start=ZERO), True)
+    field = params.get("sum")
+    if field not in PROJECT_SUMS:
+        return Records(kind, rows, len(rows), False)
+    return Records(kind, rows, sum((D(getattr(p, field)) for p in rows), start=ZERO), True)

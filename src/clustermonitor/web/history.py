@@ -11,9 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.selectors import cluster_code_of
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
 from clustermonitor.web import permissions

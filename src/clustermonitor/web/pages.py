@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from clustermonitor.budget.selectors import year_has_budget
 from clustermonitor.clusters.revision import cached
 from clustermonitor.projects.selectors import decisions_of_cluster, projects_pending
+from clustermonitor.reports.drill import RECORDS
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.monthly import commitments_by_month
@@ -147,7 +148,7 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
 
 def drill(request: HttpRequest, kind: str) -> HttpResponse:
     """The records behind one figure, with their total (equal to the figure)."""
-    if kind not in ("ledger", "allocations", "projects", "kpis"):
+    if kind not in RECORDS:
         raise Http404("unknown list")
     cluster = request.GET.get("cluster") or None
     permissions.require(permissions.may_see_cluster(request.user, cluster))

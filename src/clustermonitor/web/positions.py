@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.clusters.selectors import cluster_by_code
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Envelope, operation_cap_key
+from clustermonitor.kernel.selectors import parameter_value
 from clustermonitor.projects.models import Project, ProjectStatusChoices
 from clustermonitor.projects.selectors import project_by_ref
 from clustermonitor.reports.labels import label
@@ -38,7 +39,7 @@ def booking_position(
         position["envelope"] = {"budget": budget, "committed": net, "available": budget - net}
         the_cluster = cluster_by_code(cluster)
         if the_cluster is not None and envelope in OPERATION_ENVELOPES:
-            cap = budget_selectors.parameter_value(operation_cap_key(envelope))
+            cap = parameter_value(operation_cap_key(envelope))
             used = budget_selectors.operation_year_tally(
                 cluster=the_cluster, envelope=envelope, year=year_number
             ).net

@@ -1,6 +1,7 @@
 """Record pages: a cluster (pact timeline, projects, KPIs, other funding), a project
 (its life, its ledger, its history) and the ledger (filterable, paginated, who booked)."""
 
+from collections import defaultdict
 from datetime import date
 from itertools import groupby
 from typing import Any
@@ -13,10 +14,11 @@ from clustermonitor.budget.models import LedgerEntry
 from clustermonitor.budget.selectors import LEDGER_FILTERS, LEDGER_SORTS, ledger_listed, ledger_sums
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.selectors import cluster_choices
-from clustermonitor.domain.enums import Channel, Envelope, LedgerKind, ProjectStatus
+from clustermonitor.domain.enums import Envelope, LedgerKind, ProjectStatus
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import Project
 from clustermonitor.reports import selectors
+from clustermonitor.reports.figures import Row, add_up
 from clustermonitor.reports.kpi_status import cluster_kpi_rows
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_build
@@ -26,6 +28,7 @@ from clustermonitor.web.common import parse_as_of, report_tables
 
 TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
 KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))
+OTHER_FUNDING = ("projects", "granted_support", "total_cost")
 
 
 def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
@@ -45,12 +48,7 @@ def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
     ]
     labels = {"allocated": label("allocated"), "committed": label("committed")}
     labels |= {str(r["year"]): f"{r['year']} ({label(r['figures'])})" for r in timeline}
-    other = selectors.project_totals(
-        selectors.projects_known(as_of=as_of).filter(
-            cluster=cluster, status=ProjectStatus.APPROVED, channel=Channel.OTHER
-        ),
-        "instrument",
-    )
+    other = _other_public_funding(code, as_of)
     kpis = _kpi_rows(cluster, as_of)
     context = {
         "cluster": cluster,
@@ -60,10 +58,25 @@ def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
         "projects": cluster.projects.select_related("type").order_by("-submitted_on", "ref")[:300],
         "kpis": kpis,
         "kpi_charts": _kpi_charts(kpis),
-        "other": sorted(other, key=lambda r: r["instrument"]),
+        "other": other,
         "may_submit": permissions.may_submit_project(request.user, code),
     }
     return render(request, "web/cluster.html", context)
+
+
+def _other_public_funding(code: str, as_of: date | None) -> list[dict[str, Any]]:
+    """The cluster's other public funding per instrument over every year, added up from
+    the additional-resources report of each year it has a decision in (so an approval
+    decided after `as_of` is left out, as the report leaves it out)."""
+    per_instrument: dict[str, list[Row]] = defaultdict(list)
+    for year in selectors.decision_years(cluster=code):
+        for row in report_build("additional-resources", year=year, as_of=as_of)["rows"]:
+            if row["cluster"] == code:
+                per_instrument[row["instrument"]].append(row)
+    return [
+        {"instrument": instrument, **add_up(rows, OTHER_FUNDING, counts=("projects",))}
+        for instrument, rows in sorted(per_instrument.items())
+    ]
 
 
 def _kpi_rows(cluster: Cluster, as_of: date | None) -> list[dict[str, Any]]:

@@ -1,0 +1,68 @@
+"""Each closed vocabulary is defined once, by its domain enum: the model choices and the
+data contract's allowed values are derived from it, and must list exactly its values."""
+
+from enum import StrEnum
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.datasets import contract
+from clustermonitor.domain.enums import (
+    Channel,
+    ClusterType,
+    ComputedFrom,
+    Direction,
+    Envelope,
+    KpiKind,
+    LedgerKind,
+    ProjectStatus,
+    YearStatus,
+)
+from clustermonitor.domain.parameters import DEFAULTS
+from clustermonitor.kernel.fields import text_choices
+from clustermonitor.kernel.models import BudgetYear
+from clustermonitor.kpis.models import Kpi
+from clustermonitor.projects.models import Project
+
+# (model, field, contract file, column, vocabulary)
+VOCABULARY_COLUMNS: list[tuple[type[models.Model], str, contract.FileSpec, str, type[StrEnum]]] = [
+    (Cluster, "type", contract.CLUSTERS, "type", ClusterType),
+    (BudgetYear, "status", contract.YEARS, "status", YearStatus),
+    (Budget, "envelope", contract.BUDGETS, "envelope", Envelope),
+    (Allocation, "envelope", contract.ALLOCATIONS, "envelope", Envelope),
+    (Project, "channel", contract.PROJECTS, "channel", Channel),
+    (Project, "status", contract.PROJECTS, "status", ProjectStatus),
+    (LedgerEntry, "kind", contract.LEDGER, "kind", LedgerKind),
+    (LedgerEntry, "envelope", contract.LEDGER, "envelope", Envelope),
+    (Kpi, "kind", contract.KPIS, "kind", KpiKind),
+    (Kpi, "direction", contract.KPIS, "direction", Direction),
+    (Kpi, "computed_from", contract.KPIS, "computed_from", ComputedFrom),
+]
+
+
+@pytest.mark.parametrize(("model", "field", "spec", "column", "vocabulary"), VOCABULARY_COLUMNS)
+def test_model_choices_and_contract_values_are_the_enums(
+    model: type[models.Model], field: str, spec: contract.FileSpec, column: str, vocabulary: type[StrEnum]
+) -> None:
+    values = [member.value for member in vocabulary]
+    model_values = [value for value, _label in model._meta.get_field(field).choices or []]  # type: ignore[union-attr]
+
+    assert model_values == values
+    assert list(spec.column(column).choices) == values
+
+
+def test_every_contract_column_with_allowed_values_is_tied_to_a_vocabulary() -> None:
+    tied = {(spec.name, column) for _m, _f, spec, column, _v in VOCABULARY_COLUMNS}
+    tied.add((contract.PARAMETERS.name, "key"))
+    with_choices = {(spec.name, c.name) for spec in contract.FILES for c in spec.columns if c.choices}
+
+    assert with_choices == tied
+    assert contract.PARAMETERS.column("key").choices == tuple(sorted(DEFAULTS))
+
+
+def test_a_vocabulary_without_a_label_for_every_value_does_not_load() -> None:
+    with pytest.raises(ImproperlyConfigured, match="labels for exactly open, closed"):
+        text_choices("YearStatusChoices", YearStatus, {YearStatus.OPEN: "open"})
