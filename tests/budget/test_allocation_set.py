@@ -86,7 +86,7 @@ def test_allocations_of_an_envelope_stay_within_its_budget(world: World) -> None
     assert refusal("VIL", "spearhead_projects", "600000.01") == [
         (
             "amount",
-            "the allocations of spearhead_projects 2020 would add up to 1000000.01, "
+            "the allocations of spearhead_projects 2020 add up to 1000000.01, "
             "more than its budget (1000000.00)",
         )
     ]
@@ -115,7 +115,7 @@ def test_the_cap_may_be_a_stored_parameter(world: World) -> None:
 def test_the_year_lies_within_the_pact_and_every_problem_is_reported(world: World) -> None:
     assert refusal("BIOPACK", "ibn", "100.00", year=2021) == [
         ("year", "2021 is outside the pact years of BIOPACK (2018–2020)"),
-        ("amount", "the allocations of ibn 2021 would add up to 100.00, more than its budget (0.00)"),
+        ("amount", "the allocations of ibn 2021 add up to 100.00, more than its budget (0.00)"),
     ]
 
 

@@ -70,8 +70,8 @@ def test_a_breach_is_an_error_and_exits_1(tiny):
     assert failure.value.returncode == 1
     errors = [line for line in out.getvalue().splitlines() if line.startswith("ERROR")]
     assert errors == [
-        "ERROR allocations.csv 2017,NET,ibn: column amount: allocations of ibn 2017 add up to 150000.00, "
-        "more than its budget of 100000.00",
+        "ERROR allocations.csv 2017,NET,ibn: column amount: the allocations of ibn 2017 add up to 150000.00, "
+        "more than its budget (100000.00)",
         "ERROR ledger.csv L2: column amount: net commitments on ibn 2017 (150000.00) exceed its budget "
         "(100000.00)",
     ]

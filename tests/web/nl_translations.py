@@ -235,7 +235,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "unknown cluster {cluster}": "onbekende cluster {cluster}",
     "must be 1–40 letters, digits, '_', '.' or '-'": "moet bestaan uit 1–40 letters, cijfers, '_', '.' of '-'",
     "no budget is set for {envelope} {year}: a commitment needs one (budget 0.00)": "er is geen budget vastgelegd voor {envelope} {year}: een vastlegging heeft er een nodig (budget 0.00)",
-    "the allocations of {envelope} {year} would add up to {total}, more than its budget ({budget})": "de verdelingen van {envelope} {year} zouden samen {total} bedragen, meer dan het budget ({budget})",
+    "the allocations of {envelope} {year} add up to {total}, more than its budget ({budget})": "de verdelingen van {envelope} {year} bedragen samen {total}, meer dan het budget ({budget})",
     "{amount} is less than the {allocated} already allocated of {envelope} {year}": "{amount} is minder dan de {allocated} die van {envelope} {year} al toegewezen is",
     "{amount} is less than the net commitments ({committed}) on {envelope} {year}": "{amount} is minder dan de netto vastleggingen ({committed}) op {envelope} {year}",
     "{year} is already closed (on {closed_on})": "{year} is al afgesloten (op {closed_on})",

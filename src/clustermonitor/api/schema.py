@@ -40,26 +40,26 @@ SETTINGS = {
 }
 
 
-class ErrorSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="what is wrong, in words")
     parameter = serializers.CharField(
         required=False, help_text="the query parameter refused (400 only): year, cluster, as_of, …"
     )
 
 
-class ParameterUseSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ParameterUseSerializer(serializers.Serializer):
     name = serializers.ChoiceField(choices=["year", "cluster", "as_of"])
     use = serializers.ChoiceField(choices=["required", "optional", "refused"])
 
 
-class ReportListedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReportListedSerializer(serializers.Serializer):
     name = serializers.ChoiceField(choices=list(REPORTS))
     question = serializers.CharField()
     url = serializers.CharField()
     parameters = ParameterUseSerializer(many=True)
 
 
-class ReportListSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReportListSerializer(serializers.Serializer):
     reports = ReportListedSerializer(many=True)
 
 

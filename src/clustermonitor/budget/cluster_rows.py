@@ -2,6 +2,7 @@
 `clusters.dependents`): its allocations and its ledger entries, by the importer's row rules."""
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from clustermonitor.budget.models import Allocation, LedgerEntry
 from clustermonitor.clusters.dependents import RowProblem
@@ -18,7 +19,9 @@ from clustermonitor.kernel.selectors import parameter_value
 
 
 def allocations(cluster: Cluster, new: ClusterFacts) -> Iterator[RowProblem]:
-    caps = {envelope: parameter_value(operation_cap_key(envelope)) for envelope in OPERATION_ENVELOPES}
+    caps: dict[str, Decimal] = {
+        envelope: parameter_value(operation_cap_key(envelope)) for envelope in OPERATION_ENVELOPES
+    }
     rows = Allocation.objects.filter(cluster=cluster).order_by("year", "envelope")
     for year, envelope, amount in rows.values_list("year", "envelope", "amount"):
         for column, message in allocation_problems(

@@ -29,10 +29,9 @@ commitments per project and per cluster operation; nothing in a closed year chan
 from datetime import date as Date
 from decimal import Decimal
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
 
-from clustermonitor.budget import selectors
+from clustermonitor.budget import checks, locks, selectors
 from clustermonitor.budget.errors import (
     AllocationRefused,
     BookingRefused,
@@ -45,37 +44,23 @@ from clustermonitor.clusters.revision import data_changed
 from clustermonitor.domain.enums import (
     DEFAULT_BUDGET_SOURCE,
     OPERATION_ENVELOPES,
-    Envelope,
     LedgerKind,
     YearStatus,
     operation_cap_key,
 )
 from clustermonitor.domain.ledger import (
     Entry,
-    LedgerState,
-    Limits,
-    balances_entered,
-    scope_of,
-    sort_for_replay,
 )
 from clustermonitor.domain.messages import _
-from clustermonitor.domain.money import CENT, ZERO, amount_text
+from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.rules import (
-    CODE_PATTERN,
-    Problem,
     allocation_problems,
-    ledger_entry_problems,
+    allocation_sum_problems,
 )
 from clustermonitor.kernel.audit import require_actor, save_by, set_by
-from clustermonitor.kernel.facts import cluster_facts, project_facts
+from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kernel.selectors import closed_year_check, parameter_value, year_closed_on
-from clustermonitor.projects.models import Project
-
-MAX_AMOUNT = Decimal("9999999999999.99")  # the columns hold 15 digits, 2 of them decimals
-KINDS = frozenset(kind.value for kind in LedgerKind)
-YEAR_LOCK_CLASS = 7301  # names our per-year advisory locks among any others in the database
-ENVELOPES = frozenset(envelope.value for envelope in Envelope)
 
 
 def ledger_entry_book(
@@ -98,33 +83,22 @@ def ledger_entry_book(
     """
     require_actor(actor)
     with transaction.atomic():
-        _lock_year(year)
-        budget = _lock_budget(year=year, envelope=envelope)
-        the_cluster = _lock_cluster(cluster, lock=envelope in OPERATION_ENVELOPES)
-        the_project = _lock_project(project) if project else None
+        locks.lock_year(year)
+        budget = locks.lock_budget(year=year, envelope=envelope)
+        the_cluster = locks.lock_cluster(cluster, lock=envelope in OPERATION_ENVELOPES)
+        the_project = locks.lock_project(project) if project else None
 
-        problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount)
-        if kind not in KINDS:
-            problems.append(
-                ("kind", _("unknown kind {kind}: one of {kinds}", kind=kind, kinds=", ".join(LedgerKind)))
-            )
-        if the_cluster is None:
-            problems.append(("cluster", _("unknown cluster {cluster}", cluster=cluster)))
-        elif not problems:  # the row rules need known values to judge
-            problems += ledger_entry_problems(
-                year=year,
-                kind=kind,
-                envelope=envelope,
-                cluster=cluster_facts(the_cluster),
-                project=project_facts(the_project) if the_project else None,
-                project_ref=project or None,
-                amount=amount,
-            )
-        if not CODE_PATTERN.fullmatch(ref):
-            problems.append(("ref", _("must be 1–40 letters, digits, '_', '.' or '-'")))
-        elif LedgerEntry.objects.filter(ref=ref).exists():
-            problems.append(("ref", _duplicate_ref(ref)))
-        problems += closed_year_check(year)
+        problems = checks.booking_problems(
+            ref=ref,
+            year=year,
+            kind=kind,
+            envelope=envelope,
+            cluster=cluster,
+            the_cluster=the_cluster,
+            project=project or None,
+            the_project=the_project,
+            amount=amount,
+        )
         if the_cluster is None or problems:
             raise BookingRefused(problems)
 
@@ -142,7 +116,7 @@ def ledger_entry_book(
                 ]
             )
         entry = Entry(ref, date, year, kind, envelope, the_cluster.code, project or None, amount)
-        problems = _balance_problems(entry, budget=budget, cluster=the_cluster, project=the_project)
+        problems = checks.balance_problems(entry, budget=budget, cluster=the_cluster, project=the_project)
         if problems:
             raise BookingRefused(problems)
 
@@ -168,7 +142,7 @@ def ledger_entry_book(
             # Booked concurrently under the same ref on another envelope-year (so not
             # serialised by our lock): the unique constraint has the last word.
             if LedgerEntry.objects.filter(ref=ref).exists():
-                raise BookingRefused([("ref", _duplicate_ref(ref))]) from None
+                raise BookingRefused([("ref", checks.duplicate_ref(ref))]) from None
             raise
         data_changed()
     return stored
@@ -190,9 +164,9 @@ def allocation_set(
     """
     require_actor(actor)
     with transaction.atomic():
-        _lock_year(year)
-        budget = _lock_budget(year=year, envelope=envelope)
-        problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
+        locks.lock_year(year)
+        budget = locks.lock_budget(year=year, envelope=envelope)
+        problems = checks.vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
         problems += closed_year_check(year)
         the_cluster = Cluster.objects.filter(code=cluster).first()
         if the_cluster is None:
@@ -210,20 +184,9 @@ def allocation_set(
         )
         others = selectors.allocated_total(year=year, envelope=envelope, exclude_cluster=the_cluster)
         budget_amount = budget.amount if budget is not None else ZERO
-        if others + amount > budget_amount:
-            problems.append(
-                (
-                    "amount",
-                    _(
-                        "the allocations of {envelope} {year} would add up to {total}, "
-                        "more than its budget ({budget})",
-                        envelope=envelope,
-                        year=year,
-                        total=amount_text(others + amount),
-                        budget=amount_text(budget_amount),
-                    ),
-                )
-            )
+        problems += allocation_sum_problems(
+            year=year, envelope=envelope, total=others + amount, budget=budget_amount
+        )
         if problems:
             raise AllocationRefused(problems)
 
@@ -246,9 +209,9 @@ def budget_set(
     """
     require_actor(actor)
     with transaction.atomic():
-        _lock_year(year)
-        _lock_budget(year=year, envelope=envelope)  # held until commit
-        problems = _vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
+        locks.lock_year(year)
+        locks.lock_budget(year=year, envelope=envelope)  # held until commit
+        problems = checks.vocabulary_problems(year=year, envelope=envelope, amount=amount, zero_allowed=True)
         problems += closed_year_check(year)
         if problems:
             raise BudgetRefused(problems)
@@ -302,8 +265,8 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
     """
     require_actor(actor)
     with transaction.atomic():
-        _lock_year(year, exclusive=True)  # no write on the year is half done while we look
-        problems = _year_problems(year)
+        locks.lock_year(year, exclusive=True)  # no write on the year is half done while we look
+        problems = checks.year_problems(year)
         already = year_closed_on(year)
         if already is not None:
             problems.append(
@@ -342,143 +305,3 @@ def year_close(*, year: int, closed_on: Date, actor: str) -> BudgetYear:
         )
         data_changed()
     return budget_year
-
-
-# --- locks --------------------------------------------------------------------------
-
-
-def _lock_year(year: int, *, exclusive: bool = False) -> None:
-    """Writes on a year share its lock; closing the year takes it alone."""
-    if _year_problems(year):
-        return  # refused anyway: nothing to protect
-    if connection.vendor == "postgresql":
-        # A transaction-level advisory lock on the year, released at commit/rollback.
-        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {function}(%s, %s)", [YEAR_LOCK_CLASS, year])
-    elif not connection.features.has_select_for_update:
-        # SQLite: a write as the first statement takes the database's write lock now.
-        BudgetYear.objects.filter(year=year).update(status=F("status"))
-
-
-def _lock_budget(*, year: int, envelope: str) -> Budget | None:
-    """The (year, envelope) budget row, locked for the rest of the transaction."""
-    return Budget.objects.select_for_update().filter(year=year, envelope=envelope).first()
-
-
-# A scope row is locked FOR NO KEY UPDATE: that does not block the FOR KEY SHARE lock an
-# INSERT takes on the rows its foreign keys point to, so a booking on one cluster's
-# project never waits for a booking on that cluster's operation.
-
-
-def _lock_cluster(code: str, *, lock: bool) -> Cluster | None:
-    clusters = Cluster.objects.select_for_update(no_key=True) if lock else Cluster.objects.all()
-    return clusters.filter(code=code).first()
-
-
-def _lock_project(ref: str) -> Project | None:
-    return Project.objects.select_for_update(no_key=True).filter(ref=ref).first()
-
-
-# --- checks -------------------------------------------------------------------------
-
-
-def _balance_problems(
-    entry: Entry, *, budget: Budget | None, cluster: Cluster, project: Project | None
-) -> list[Problem]:
-    """Replay the new entry against the stored tallies of the balances it enters.
-
-    The tallies are seeded as they stood before the entry's date; stored entries dated
-    on or after it are replayed too (usually none), the new one last within its date.
-    """
-    budget_amount = budget.amount if budget is not None else ZERO
-    granted = project.granted_support if project is not None else None
-    state = LedgerState(
-        Limits(
-            budget=lambda year, envelope: budget_amount,
-            cap=lambda envelope: parameter_value(operation_cap_key(envelope)),
-            granted=lambda ref: granted if granted is not None else ZERO,
-        )
-    )
-    state.scopes[scope_of(entry)] = selectors.scope_tally(
-        cluster=cluster, envelope=entry.envelope, project=project, before=entry.date
-    )
-    if entry.kind != LedgerKind.PAYMENT:
-        state.envelope_year[(entry.envelope, entry.year)] = selectors.envelope_year_tally(
-            year=entry.year, envelope=entry.envelope, before=entry.date
-        )
-        if entry.envelope in OPERATION_ENVELOPES:
-            state.operation_year[(entry.cluster, entry.envelope, entry.year)] = (
-                selectors.operation_year_tally(
-                    cluster=cluster, envelope=entry.envelope, year=entry.year, before=entry.date
-                )
-            )
-    later = selectors.ledger_entries_from(
-        since=entry.date,
-        year=entry.year,
-        envelope=entry.envelope,
-        cluster=cluster,
-        project=project,
-        kind=entry.kind,
-    )
-    # Only the balances the new entry enters are seeded (and can be broken by it).
-    entered = set(balances_entered(entry))
-    problems: list[Problem] = []
-    for breach in state.replay(sort_for_replay([*later, entry])):
-        balance = next(b for b in balances_entered(breach.entry) if b[0] == breach.rule)
-        if balance not in entered:
-            continue
-        if breach.entry is entry:
-            problems.append(("amount", breach.message))
-        else:
-            problems.append(
-                (
-                    "amount",
-                    _(
-                        "dated {date}, it breaks a balance at a later date: "
-                        "on {later} (entry {ref}) {breach}",
-                        date=entry.date,
-                        later=breach.entry.date,
-                        ref=breach.entry.ref,
-                        breach=breach.message,
-                    ),
-                )
-            )
-    return problems
-
-
-def _vocabulary_problems(
-    *, year: int, envelope: str, amount: Decimal, zero_allowed: bool = False
-) -> list[Problem]:
-    problems = _year_problems(year)
-    if envelope not in ENVELOPES:
-        problems.append(
-            (
-                "envelope",
-                _(
-                    "unknown envelope {envelope}: one of {envelopes}",
-                    envelope=envelope,
-                    envelopes=", ".join(Envelope),
-                ),
-            )
-        )
-    if amount.is_finite() and abs(amount) > MAX_AMOUNT:
-        problems.append(("amount", _("at most {amount}", amount=amount_text(MAX_AMOUNT))))
-    elif not amount.is_finite() or amount != amount.quantize(CENT):
-        problems.append(("amount", _("euros with at most two decimals")))
-    elif zero_allowed and amount < 0:
-        problems.append(("amount", _("must not be negative")))
-    return problems
-
-
-def _year_problems(year: int) -> list[Problem]:
-    if 1000 <= year <= 9999:
-        return []
-    return [("year", _("{year} is not a four-digit year", year=year))]
-
-
-def _duplicate_ref(ref: str) -> str:
-    return _(
-        "ledger entry {ref} already exists; a stored entry never changes: book a correction under a new ref",
-        ref=ref,
-    )

@@ -42,7 +42,7 @@ def cached(key: str, compute: Callable[[], T]) -> T:
     if revision is None:
         return compute()
     full_key = f"{revision}:{key}"
-    found = store.get(full_key)
+    found: T | None = store.get(full_key)
     if found is None:
         found = compute()
         store.set(full_key, found)

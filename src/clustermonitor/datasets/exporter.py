@@ -15,7 +15,6 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import F, Model
-from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Collate
 
 from clustermonitor.budget.models import Allocation, Budget, Cofinancing, LedgerEntry
@@ -30,7 +29,7 @@ from clustermonitor.projects.models import Project, ProjectType
 FORMATS = ("csv", "xlsx", "datapackage")
 
 
-def code_order(field: str) -> BaseExpression:
+def code_order(field: str) -> Collate | F:
     """Order by Unicode code point whatever the database's collation ("C" on PostgreSQL)."""
     if connection.vendor == "postgresql":
         return Collate(F(field), "C")
@@ -137,16 +136,13 @@ def write_csv(path: Path, spec: contract.FileSpec, rows: Iterable[Sequence[str]]
         writer.writerows(rows)
 
 
-def dataset_export(target: Path, *, fmt: str = "csv") -> list[Path]:
-    """Write the dataset to a folder of CSV files, one .xlsx workbook or a public data package."""
+def tables_export(target: Path, *, fmt: str = "csv") -> list[Path]:
+    """Write the dataset to a folder of CSV files or one .xlsx workbook (the data package,
+    built on these, is `datapackage.datapackage_export`)."""
     if fmt == "csv":
         return _export_csv(target)
     if fmt == "xlsx":
         return [_export_xlsx(target)]
-    if fmt == "datapackage":
-        from clustermonitor.datasets.datapackage import datapackage_export
-
-        return datapackage_export(target)
     raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 

@@ -13,8 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clustermonitor.datasets import contract
+
+if TYPE_CHECKING:  # the type csv.reader returns exists for type checkers only
+    from _csv import Reader as CsvReader
 
 RawRecord = tuple[int, list[str]]
 
@@ -101,7 +105,7 @@ def _open_csv(path: Path) -> SourceFile:
     return source
 
 
-def _next_record(reader: "csv._reader", path: Path) -> RawRecord:
+def _next_record(reader: "CsvReader", path: Path) -> RawRecord:
     while True:
         start = reader.line_num + 1
         try:
@@ -114,7 +118,7 @@ def _next_record(reader: "csv._reader", path: Path) -> RawRecord:
             return start, row
 
 
-def _csv_records(reader: "csv._reader", path: Path, raw: io.BufferedReader) -> Iterator[RawRecord]:
+def _csv_records(reader: "CsvReader", path: Path, raw: io.BufferedReader) -> Iterator[RawRecord]:
     try:
         while True:
             try:

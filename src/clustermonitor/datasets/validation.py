@@ -21,7 +21,7 @@ from clustermonitor.domain import rules
 from clustermonitor.domain.enums import ProjectStatus, operation_cap_key
 from clustermonitor.domain.ledger import Entry, LedgerState, Limits
 from clustermonitor.domain.messages import Message
-from clustermonitor.domain.money import ZERO, amount_text
+from clustermonitor.domain.money import ZERO
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.kernel.models import BudgetYear, Parameter
@@ -70,7 +70,9 @@ class StoredData:
         closed = BudgetYear.objects.filter(status="closed")
         if as_of is not None:
             closed = closed.filter(closed_on__lte=as_of)
-        self.closed_on: dict[int, date] = dict(closed.values_list("year", "closed_on"))
+        self.closed_on: dict[int, date] = {
+            year: closed_on for year, closed_on in closed.values_list("year", "closed_on") if closed_on
+        }
 
     def budget(self, year: int, envelope: str) -> Decimal | None:
         """The budget, 0 without a row; None where the dataset's row was refused."""
@@ -130,16 +132,12 @@ def allocation_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
                 ):
                     yield Finding(name, pk, key, column, message)
             total += amount
-            if not reported and budget is not None and total > budget:
-                reported = True
-                yield Finding(
-                    name,
-                    pk,
-                    key,
-                    "amount",
-                    f"allocations of {envelope} {year} add up to {amount_text(total)}, "
-                    f"more than its budget of {amount_text(budget)}",
-                )
+            if not reported and budget is not None:
+                for column, message in rules.allocation_sum_problems(
+                    year=year, envelope=envelope, total=total, budget=budget
+                ):
+                    reported = True
+                    yield Finding(name, pk, key, column, message)
 
 
 def project_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:

@@ -104,3 +104,12 @@ class Ledger:
     def book(self, entry: Entry) -> None:
         if entry.amount > 0 and known(entry.date):
             self.entries.append(entry)
+
+
+def outcome(rng: random.Random, status: str, decided_on: date, undated: int) -> tuple[str, date | None]:
+    """The status known at the cut-off; one in `undated` withdrawals was recorded without a date."""
+    if status == "withdrawn" and rng.randint(1, undated) == 1:
+        return status, None
+    if not known(decided_on):
+        return "submitted", None
+    return status, decided_on

@@ -11,7 +11,7 @@ from django.db import connection
 
 from clustermonitor.budget.models import LedgerEntry
 from clustermonitor.clusters.models import Cluster
-from clustermonitor.demo import facts
+from clustermonitor.demo import facts, kpi_facts
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import Project
 
@@ -30,7 +30,7 @@ def foreign_data() -> str | None:
     cluster = Cluster.objects.exclude(code__in=[c.code for c in facts.clusters()]).first()
     if cluster is not None:
         return f"cluster {cluster.code}"
-    kpi = Kpi.objects.exclude(code__in=[k.code for k in facts.KPIS]).first()
+    kpi = Kpi.objects.exclude(code__in=[k.code for k in kpi_facts.KPIS]).first()
     if kpi is not None:
         return f"KPI {kpi.code}"
     project = Project.objects.exclude(ref__startswith=facts.REF_PREFIX).first()

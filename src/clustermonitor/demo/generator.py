@@ -15,7 +15,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any, cast
 
-from clustermonitor.demo import bookings, budgets, facts, kpidata
+from clustermonitor.demo import bookings, budgets, facts, kpi_facts, kpidata
 from clustermonitor.demo.common import Entry, Ledger, Project, money
 from clustermonitor.demo.projects import generate_projects
 from clustermonitor.demo.writer import Dataset, Row
@@ -183,7 +183,7 @@ def kpi_rows() -> list[Row]:
                 "direction": "up",
                 "computed_from": k.computed_from or None,
             }
-            for k in facts.KPIS
+            for k in kpi_facts.KPIS
         ],
         ("code",),
     )

@@ -1,4 +1,4 @@
-"""KPI targets and results: real definitions (facts.KPIS), synthetic targets and values.
+"""KPI targets and results: real definitions (kpi_facts.KPIS), synthetic targets and values.
 
 No target value of any cluster pact is public, so every target is synthetic. Results come
 from yearly progress reports, filed in spring of the next year: met, partly met and missed

@@ -16,11 +16,14 @@ from clustermonitor.demo.common import (
     day_between,
     days_after,
     known,
+    outcome,
     partition,
     share,
     skewed,
     third_tuesday,
 )
+from clustermonitor.demo.other_funding import other_channel
+from clustermonitor.demo.titles import title
 
 # Earmarked project types: (code, weight, relative size range, duration range in months).
 EARMARKED_TYPES: tuple[tuple[str, int, int, int, int, int], ...] = (
@@ -31,89 +34,6 @@ EARMARKED_TYPES: tuple[tuple[str, int, int, int, int, int], ...] = (
     ("cSBO", 5, 1000, 3000, 36, 48),
     ("COLLECTIVE", 5, 200, 700, 12, 24),
 )
-# Other instruments: (granted range in thousand euros, decision lag range in days).
-OTHER_SIZES: dict[str, tuple[int, int, int, int]] = {
-    "EFRO": (200, 1500, 90, 240),
-    "INTERREG": (300, 2000, 120, 270),
-    "FIT": (20, 150, 30, 100),
-    "WSE": (50, 350, 40, 120),
-    "FWO": (150, 900, 120, 200),
-    "OVAM": (40, 250, 40, 120),
-    "H2020": (250, 2500, 150, 270),
-    "ERANET": (100, 600, 120, 240),
-    "INTERCLUSTER": (200, 1200, 60, 150),
-    "RD_REGULAR": (150, 1500, 60, 150),
-}
-
-TOPICS: dict[str, tuple[str, ...]] = {
-    "CATALISTI": (
-        "biogebaseerde polymeren",
-        "katalytische processen",
-        "chemische recyclage",
-        "CO2-hergebruik",
-        "procesintensificatie",
-        "duurzame coatings",
-        "elektrificatie van chemische processen",
-    ),
-    "SIM": (
-        "lichtgewicht composieten",
-        "slimme coatings",
-        "additieve productie van metalen",
-        "keramische materialen",
-        "materialen voor energieopslag",
-        "zelfherstellende polymeren",
-    ),
-    "VIL": (
-        "synchromodaal transport",
-        "stedelijke distributie",
-        "digitale supply chains",
-        "havenlogistiek",
-        "palletpooling",
-        "koelketenlogistiek",
-    ),
-    "FLUX50": (
-        "slimme elektriciteitsnetten",
-        "energieflexibiliteit",
-        "warmtenetten",
-        "energierenovatie van gebouwen",
-        "batterijopslag",
-        "microgrids",
-    ),
-    "FOOD": (
-        "voedselveiligheid",
-        "de eiwittransitie",
-        "voedselverlies",
-        "duurzame voedingsverpakkingen",
-        "procesmonitoring in de voedingsindustrie",
-        "gezonde voeding",
-    ),
-    "BLUE": (
-        "offshore windenergie",
-        "aquacultuur op zee",
-        "kustbescherming",
-        "baggertechnologie",
-        "maritieme robotica",
-        "blauwe biotechnologie",
-    ),
-}
-ACTIONS = (
-    "Opschaling van",
-    "Validatie van",
-    "Digitale tweeling voor",
-    "Nieuwe concepten voor",
-    "Kostenefficiënte aanpak voor",
-    "Demonstrator voor",
-    "Kennisopbouw rond",
-    "Levenscyclusanalyse van",
-    "Automatisering van",
-    "Circulair ontwerp voor",
-)
-SYNTHETIC_TITLE = " (synthetic)"
-
-
-def title(rng: random.Random, cluster: facts.ClusterFact) -> str:
-    topics = TOPICS.get(cluster.code, (cluster.domain.lower(),))
-    return f"{rng.choice(ACTIONS)} {rng.choice(topics)}{SYNTHETIC_TITLE}"
 
 
 def committee_dates(year: int) -> list[date]:
@@ -257,15 +177,6 @@ def earmarked_approvals(rng: random.Random) -> list[Project]:
 # --- applications that were not (or not yet) approved -------------------------------------
 
 
-def outcome(rng: random.Random, status: str, decided_on: date, undated: int) -> tuple[str, date | None]:
-    """The status known at the cut-off; one in `undated` withdrawals was recorded without a date."""
-    if status == "withdrawn" and rng.randint(1, undated) == 1:
-        return status, None
-    if not known(decided_on):
-        return "submitted", None
-    return status, decided_on
-
-
 def application(
     rng: random.Random, cluster: facts.ClusterFact, submitted_on: date, status: str, lag: tuple[int, int]
 ) -> Project:
@@ -308,52 +219,6 @@ def earmarked_other_statuses(rng: random.Random, approvals: list[Project]) -> li
         cluster = rng.choice(facts.SPEARHEADS)
         day = day_between(rng, date(2020, 6, 1), facts.DATA_CUTOFF)
         projects.append(application(rng, cluster, day, "submitted", (400, 500)))
-    return projects
-
-
-# --- other public instruments ------------------------------------------------------------
-
-
-def other_project(
-    rng: random.Random, cluster: facts.ClusterFact, instrument: str, submitted_on: date
-) -> Project:
-    low, high, lag_low, lag_high = OTHER_SIZES[instrument]
-    granted = skewed(rng, low, high) * 1000_00 + rng.randint(0, 99_999)
-    total_cost = share(granted, rng.randint(130, 250))
-    status = rng.choices(("approved", "rejected", "withdrawn"), weights=(66, 22, 12))[0]
-    status, decided_on = outcome(rng, status, days_after(rng, submitted_on, lag_low, lag_high), undated=3)
-    return Project(
-        cluster=cluster.code,
-        title=title(rng, cluster),
-        type=facts.INSTRUMENT_TYPES[instrument],
-        channel="other",
-        instrument=instrument,
-        submitted_on=submitted_on,
-        status=status,
-        decided_on=decided_on,
-        total_cost=total_cost,
-        requested=min(total_cost, share(granted, rng.randint(100, 120))),
-        granted=granted if status == "approved" else None,
-    )
-
-
-def other_channel(rng: random.Random) -> list[Project]:
-    """Projects funded elsewhere (EFRO, INTERREG, FIT, ...), every instrument in use."""
-    instruments = sorted(facts.INSTRUMENT_TYPES)
-    queue: list[str] = []
-    projects: list[Project] = []
-    for cluster in facts.clusters():
-        for year in facts.YEARS:
-            start = max(date(year, 1, 5), days_after(rng, cluster.recognised_on, 10, 40))
-            last = min(date(year, 12, 20), facts.DATA_CUTOFF)
-            if start > last or year > cluster.pact_end_year:
-                continue
-            count = rng.randint(2, 5) if cluster.type == "spearhead" else rng.randint(0, 2)
-            for _ in range(count):
-                if not queue:
-                    queue = instruments[:]
-                    rng.shuffle(queue)
-                projects.append(other_project(rng, cluster, queue.pop(), day_between(rng, start, last)))
     return projects
 
 

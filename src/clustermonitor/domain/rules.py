@@ -104,6 +104,20 @@ def allocation_problems(
     return problems
 
 
+def allocation_sum_problems(*, year: int, envelope: str, total: Decimal, budget: Decimal) -> list[Problem]:
+    """The allocations of an envelope-year add up to at most its budget."""
+    if total <= budget:
+        return []
+    message = _(
+        "the allocations of {envelope} {year} add up to {total}, more than its budget ({budget})",
+        envelope=envelope,
+        year=year,
+        total=amount_text(total),
+        budget=amount_text(budget),
+    )
+    return [("amount", message)]
+
+
 def project_problems(
     *,
     cluster: ClusterFacts,

@@ -3,6 +3,7 @@ before them) and the choices of a vocabulary column, derived from the domain enu
 
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import TypedDict, cast
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import TextChoices
@@ -10,7 +11,13 @@ from django.utils.functional import Promise
 
 StrOrPromise = str | Promise
 
-MONEY = {"max_digits": 15, "decimal_places": 2}
+
+class DecimalOptions(TypedDict):
+    max_digits: int
+    decimal_places: int
+
+
+MONEY: DecimalOptions = {"max_digits": 15, "decimal_places": 2}
 
 
 def text_choices(
@@ -25,4 +32,4 @@ def text_choices(
             f"{name}: labels for exactly {', '.join(vocabulary)}, not {', '.join(labels)}"
         )
     members = [(member.name, (member.value, labels[member])) for member in vocabulary]
-    return TextChoices(name, members)  # type: ignore[return-value]
+    return cast("type[TextChoices]", TextChoices(name, members))  # type: ignore[call-overload]

@@ -4,9 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import ComputedFrom, Direction, KpiKind
-from clustermonitor.kernel.fields import text_choices
+from clustermonitor.kernel.fields import DecimalOptions, text_choices
 
-NUMBER = {"max_digits": 30, "decimal_places": 8}
+NUMBER: DecimalOptions = {"max_digits": 30, "decimal_places": 8}
 
 
 KpiKindChoices = text_choices(

@@ -7,6 +7,7 @@ shows beside it as `reported_value` with `mismatch`). The status uses the exact 
 """
 
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,6 +18,7 @@ from clustermonitor.domain.enums import Channel, ComputedFrom, ProjectStatus
 from clustermonitor.domain.kpi import kpi_ratio
 from clustermonitor.domain.kpi import kpi_status as status_of
 from clustermonitor.domain.money import D
+from clustermonitor.kernel.aggregates import AmountSum
 from clustermonitor.reports import selectors
 from clustermonitor.reports.drill import KPIS, Drill
 from clustermonitor.reports.figures import Report, Row, by_code, yearly_header
@@ -32,7 +34,7 @@ def kpi_status(*, year: int, as_of: date | None = None, cluster: str | None = No
     results = selectors.kpi_results_known(year=year, as_of=as_of)
     if cluster is not None:
         targets, results = targets.filter(cluster__code=cluster), results.filter(cluster__code=cluster)
-    targets = targets.values(
+    target_rows = targets.values(
         "cluster_id",
         "cluster__code",
         "kpi__code",
@@ -46,7 +48,7 @@ def kpi_status(*, year: int, as_of: date | None = None, cluster: str | None = No
         for r in results.values("cluster__code", "kpi__code", "value")
     }
     computed = _computed_values(year=year, as_of=as_of, cluster=cluster)
-    rows = by_code((_row(t, reported, computed) for t in targets), "cluster", "kpi")
+    rows = by_code((_row(t, reported, computed) for t in target_rows), "cluster", "kpi")
     return {
         **yearly_header(NAME, year=year, as_of=as_of),
         "rows": rows,
@@ -90,7 +92,7 @@ def _computed_values(
         .annotate(
             applications=Count("id", filter=applied),
             approved=Count("id", filter=approved),
-            other=selectors.AmountSum("granted_support", filter=approved & Q(channel=Channel.OTHER)),
+            other=AmountSum("granted_support", filter=approved & Q(channel=Channel.OTHER)),
         )
         .order_by()
     )
@@ -106,7 +108,9 @@ def _computed_values(
 
 
 def _row(
-    target: dict[str, Any], reported: dict[tuple[str, str], Decimal], computed: dict[tuple[int, str], Decimal]
+    target: Mapping[str, Any],
+    reported: dict[tuple[str, str], Decimal],
+    computed: dict[tuple[int, str], Decimal],
 ) -> Row:
     cluster, kpi, computed_from = target["cluster__code"], target["kpi__code"], target["kpi__computed_from"]
     result = reported.get((cluster, kpi))

@@ -110,11 +110,16 @@ def project_page(request: HttpRequest, ref: str) -> HttpResponse:
     context = {
         "project": project,
         "entries": entries,
-        "history": project.history.select_related("history_user").order_by("-history_date")[:50],
+        "history": _history_of(project),
         "may_decide": permissions.may_enter_data(request.user) and project.status == ProjectStatus.SUBMITTED,
         "may_book": permissions.may_enter_data(request.user) and project.status == ProjectStatus.APPROVED,
     }
     return render(request, "web/project.html", context)
+
+
+def _history_of(project: Project) -> Any:
+    # django-simple-history adds `history` to the model at run time.
+    return project.history.select_related("history_user").order_by("-history_date")[:50]  # type: ignore[attr-defined]
 
 
 LEDGER_COLUMNS = (

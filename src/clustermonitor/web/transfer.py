@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -177,7 +178,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     return render(request, "web/import.html", context)
 
 
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     permissions.require(permissions.may_read_all(request.user))
     fmt = request.GET.get("format", "csv")
     with tempfile.TemporaryDirectory() as folder:

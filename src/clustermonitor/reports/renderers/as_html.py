@@ -111,4 +111,5 @@ def html_to_pdf(html: str) -> bytes:
     """The same HTML printed to an A4 PDF (page size and numbers come from the page's CSS)."""
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf

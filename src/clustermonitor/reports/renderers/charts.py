@@ -20,6 +20,7 @@ import matplotlib.pyplot as plt
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from clustermonitor.reports.figures import Report, Row
@@ -151,8 +152,7 @@ def pact_chart(report: Report, labels: dict[str, str]) -> Figure:
         axes.set_xticks(range(min(years), max(years) + 1))
     axes.tick_params(axis="x", labelrotation=90)
     handles = [
-        plt.Rectangle((0, 0), 1, 1, color=STATUS_COLOURS[key])
-        for key in ("definitive", "provisional", "planned")
+        Rectangle((0, 0), 1, 1, color=STATUS_COLOURS[key]) for key in ("definitive", "provisional", "planned")
     ]
     axes.legend(
         handles,

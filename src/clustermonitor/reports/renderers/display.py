@@ -18,7 +18,7 @@ def grouped(text: str, lang: str = "en") -> str:
     thousands, point = SEPARATORS[lang]
     sign = "-" if text.startswith("-") else ""
     whole, _, fraction = text.lstrip("-").partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
