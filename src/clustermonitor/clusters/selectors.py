@@ -17,6 +17,6 @@ def cluster_by_code(code: object) -> Cluster | None:
     return Cluster.objects.filter(code=str(code)).first() if code else None
 
 
-def cluster_code_of(pk: object) -> str | None:
+def cluster_code_of(pk: int | str) -> str | None:
     """The code of the cluster with primary key `pk` (None: no such cluster)."""
     return Cluster.objects.filter(pk=pk).values_list("code", flat=True).first()
