@@ -1,10 +1,15 @@
-"""The locks of the budget services, always taken in this order: the year, the budget row,
-the scope row (see `budget.services`).
+"""The locks of the budget services, always taken in this order, so two services never
+wait on each other in a cycle: the year (shared by every write on it, taken alone by
+`year_close`, so a year is never closed under a half-done write); the `Budget` row of
+the (year, envelope) the write spends (`select_for_update`: concurrent bookings on one
+envelope-year queue up); for a booking, the row of the scope it pays from (the cluster
+for operation envelopes, the project for the project envelope), which guards the
+decommitment and payment rules spanning all years.
 
-PostgreSQL: an advisory lock per year (shared by every write on it, taken alone to
-close it) and row locks. SQLite has no row locks but one writer at a time: there the
-first statement is a write, which takes the database's write lock before anything is
-read.
+That is PostgreSQL. SQLite has no row locks but one writer at a time: there the first
+statement is a write (a no-op `UPDATE`), which takes the database's write lock before
+anything is read — a read first would let two transactions read the same balances, and
+the second writer would then fail with "database is locked" instead of waiting.
 """
 
 from django.db import connection

@@ -2,21 +2,11 @@
 
 Every service is one `transaction.atomic` that follows *lock, then check, then write*:
 
-1. **Lock**, always in this order, so two services never wait on each other in a cycle:
-   the year (shared by every write on it, taken alone by `year_close`, so a year is
-   never closed under a half-done write); the `Budget` row of the (year, envelope) the
-   write spends (`select_for_update`: concurrent bookings on one envelope-year queue
-   up); for a booking, the row of the scope it pays from (the cluster for operation
-   envelopes, the project for the project envelope), which guards the decommitment
-   and payment rules spanning all years. That is PostgreSQL. SQLite has no row locks
-   but one writer at a time: there the first statement is a write (a no-op `UPDATE`),
-   which takes the database's write lock before anything is read — a read first would
-   let two transactions read the same balances, and the second writer would then fail
-   with "database is locked" instead of waiting.
-2. **Check** the contract's row rules (`domain.rules`) and, for a booking, the balance
-   rules: a `LedgerState` seeded from SQL aggregates of the balances the new entry
-   enters replays it (with any stored entries dated on or after it, so a back-dated
-   entry cannot break a balance at a later date).
+1. **Lock** the year, the budget row and the scope row, in that order (`budget.locks`).
+2. **Check** the contract's row rules (`domain.rules`, `budget.checks`) and, for a
+   booking, the balance rules: a `LedgerState` seeded from SQL aggregates of the
+   balances the new entry enters replays it (with any stored entries dated on or after
+   it, so a back-dated entry cannot break a balance at a later date).
 3. **Write**, or raise a `WriteRefused` subclass carrying every problem found as
    (column, message) pairs; nothing is written then.
 
