@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from clustermonitor.budget.models import Budget, BudgetYear
+from clustermonitor.budget.models import Budget
 from clustermonitor.budget.services import budget_set
+from clustermonitor.kernel.models import BudgetYear
 from tests.web.test_browser import ARTIFACTS, browser, demo_site, log_in  # noqa: F401
 
 pytestmark = pytest.mark.slow

@@ -11,8 +11,9 @@ from django.db.models import Field, Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.labels import label
@@ -44,7 +45,7 @@ class Words:
 
     def record(self, model: type[Model], row: Any) -> str:
         """The record as a reader names it (the historical row or the live record)."""
-        cluster = self.clusters.get(getattr(row, "cluster_id", None), "")
+        cluster = self.clusters.get(getattr(row, "cluster_id", None) or 0, "")  # 0: no cluster
         if model is Cluster:
             return f"{row.code} — {row.name}"
         if model is BudgetYear:

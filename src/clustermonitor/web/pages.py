@@ -166,7 +166,9 @@ def drill(request: HttpRequest, kind: str) -> HttpResponse:
         "year": year,
         "as_of": request.GET.get("as_of"),
         "column": label(request.GET.get("column", "")),
-        "filters": {k: _named(k, v) for k, v in request.GET.items() if k not in ("column", "format")},
+        "filters": {
+            k: _named(k, str(v)) for k, v in request.GET.items() if k not in ("column", "format", "sum")
+        },
         "export": export_url(request),
     }
     return render(request, "web/drill.html", context)
