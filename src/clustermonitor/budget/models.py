@@ -166,12 +166,12 @@ class LedgerEntry(models.Model):
         if self.pk is not None:
             raise LedgerImmutable(f"ledger entry {self.ref} is stored and cannot change")
         with transaction.atomic():
-            super().save(*args, **kwargs)  # type: ignore[arg-type]
+            super().save(*args, **kwargs)
             LedgerBalance.objects.add([self.balance_key()])
 
     def balance_key(self) -> "BalanceKey":
         """(cluster_id, year, envelope, kind, date, amount): what this entry adds to a balance."""
-        return (self.cluster_id, self.year, self.envelope, self.kind, self.date, self.amount)  # type: ignore[attr-defined]
+        return (self.cluster_id, self.year, self.envelope, self.kind, self.date, self.amount)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise LedgerImmutable(f"ledger entry {self.ref} is stored and cannot be removed")
