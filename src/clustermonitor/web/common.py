@@ -83,8 +83,8 @@ def committed_above_allocated(row: dict[str, Any], column: str) -> bool:
     """A `committed` or `committed_<part>` figure above its row's `allocated[_<part>]`."""
     if not column.startswith("committed"):
         return False
-    allocated = row.get("allocated" + column.removeprefix("committed"))
-    committed = row.get(column)
+    allocated: Any = row.get("allocated" + column.removeprefix("committed"))
+    committed: Any = row.get(column)
     return is_number(allocated) and is_number(committed) and committed > allocated
 
 
