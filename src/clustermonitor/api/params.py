@@ -6,17 +6,15 @@ for pact-resources only) are checked here first, in the API's words; `report_bui
 then checks them again and makes the report.
 """
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from rest_framework.exceptions import APIException
 
+from clustermonitor.domain import dates
 from clustermonitor.reports.registry import REPORTS, ReportSpec
 
-YEAR = re.compile(r"[0-9]{4}")
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 REPORT_PARAMETERS = ("year", "cluster", "as_of")
 ANSWER_PARAMETERS = ("year", "as_of", "lang", "format")
 
@@ -60,22 +58,17 @@ def report_query(spec: ReportSpec, query: Mapping[str, str]) -> ReportQuery:
 
 
 def parse_year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    if not YEAR.fullmatch(text):
-        raise BadParameter("year", f"year must be a four-digit year, not {text!r}")
-    return int(text)
+    try:
+        return dates.optional_year(text)
+    except dates.BadDate as error:
+        raise BadParameter("year", str(error)) from None
 
 
 def parse_as_of(text: str | None) -> date | None:
-    if text is None:
-        return None
     try:
-        if not ISO_DATE.fullmatch(text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadParameter("as_of", f"as_of must be a date YYYY-MM-DD, not {text!r}") from None
+        return dates.optional_date(text)
+    except dates.BadDate as error:
+        raise BadParameter("as_of", str(error)) from None
 
 
 def parse_choice(query: Mapping[str, str], name: str, choices: Collection[str], default: str) -> str:

@@ -43,6 +43,7 @@ from clustermonitor.budget.errors import (
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
+from clustermonitor.domain.dates import is_year, year_message
 from clustermonitor.domain.enums import (
     DEFAULT_BUDGET_SOURCE,
     OPERATION_ENVELOPES,
@@ -472,9 +473,7 @@ def _vocabulary_problems(
 
 
 def _year_problems(year: int) -> list[Problem]:
-    if 1000 <= year <= 9999:
-        return []
-    return [("year", _("{year} is not a four-digit year", year=year))]
+    return [] if is_year(year) else [("year", year_message(year))]
 
 
 def _closed_year_problems(year: int) -> list[Problem]:

@@ -22,7 +22,7 @@ from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_build
 from clustermonitor.web import listing, permissions
 from clustermonitor.web.chart import bar_chart
-from clustermonitor.web.common import parse_as_of, report_tables
+from clustermonitor.web.common import parse_as_of, parse_year, report_tables
 
 TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
 KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))
@@ -125,8 +125,8 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
     how = listing.asked(request, LEDGER_SORTS)
     scope = permissions.cluster_scope(request.user)
     filters = {key: request.GET.get(key, "") for key in LEDGER_FILTERS}
-    if not filters["year"].isdigit():
-        filters["year"] = ""
+    year = parse_year(request, None)  # a malformed year is a 400, not silently no filter
+    filters["year"] = str(year) if year is not None else ""
     entries = ledger_listed(scope=scope, filters=filters, q=how.q, sort=how.sort, descending=how.descending)
     sums = ledger_sums(entries)
     if request.GET.get("format") == "xlsx":
