@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from clustermonitor.access.permissions import bound_cluster, role_of
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.projects.models import Project
-from clustermonitor.web.permissions import bound_cluster, role_of
 from tests.web.conftest import client_for, make_users
 
 pytestmark = pytest.mark.django_db

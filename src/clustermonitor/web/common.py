@@ -10,6 +10,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpRequest
 from django.urls import reverse
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.selectors import years_with_status
 from clustermonitor.domain import dates
 from clustermonitor.reports.figures import Report
@@ -19,7 +20,6 @@ from clustermonitor.reports.renderers.cells import cell_text, is_number
 from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, names
 from clustermonitor.reports.selectors import latest_year
 from clustermonitor.reports.tables import Table
-from clustermonitor.web import permissions
 from clustermonitor.web.drill import figure_link
 from clustermonitor.web.forms import translated
 

@@ -13,13 +13,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.services import allocation_set, budget_set, ledger_entry_book, year_close
 from clustermonitor.clusters.selectors import cluster_by_code
 from clustermonitor.clusters.services import cluster_create, cluster_update
 from clustermonitor.kpis.services import kpi_figure_set
 from clustermonitor.projects.selectors import project_by_ref
 from clustermonitor.projects.services import project_decide, project_submit
-from clustermonitor.web import permissions, positions
+from clustermonitor.web import positions
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.forms import (
     AllocationForm,

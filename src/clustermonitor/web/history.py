@@ -11,12 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.models import Allocation, Budget, BudgetYear, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.selectors import cluster_code_of
 from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
-from clustermonitor.web import permissions
 from clustermonitor.web.audit import recent_imports
 from clustermonitor.web.history_words import Words, kind_name
 from clustermonitor.web.models import AUDITED

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from clustermonitor.access import permissions
 from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.projects.models import Project, ProjectStatusChoices
 from clustermonitor.projects.selectors import (
@@ -16,7 +17,7 @@ from clustermonitor.projects.selectors import (
     projects_listed,
     projects_sums,
 )
-from clustermonitor.web import listing, permissions
+from clustermonitor.web import listing
 from clustermonitor.web.common import parse_year
 
 COLUMNS = (

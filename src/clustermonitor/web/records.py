@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.models import LedgerEntry
 from clustermonitor.budget.selectors import LEDGER_FILTERS, LEDGER_SORTS, ledger_listed, ledger_sums
 from clustermonitor.clusters.models import Cluster
@@ -20,7 +21,7 @@ from clustermonitor.reports import selectors
 from clustermonitor.reports.kpi_status import cluster_kpi_rows
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_build
-from clustermonitor.web import listing, permissions
+from clustermonitor.web import listing
 from clustermonitor.web.chart import bar_chart
 from clustermonitor.web.common import parse_as_of, parse_year, report_tables
 

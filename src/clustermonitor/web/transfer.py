@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from clustermonitor.access import permissions
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.services import (
     DatasetInvalid,
@@ -28,7 +29,6 @@ from clustermonitor.datasets.services import (
 )
 from clustermonitor.datasets.validation import STORED_ROW
 from clustermonitor.domain.messages import Message
-from clustermonitor.web import permissions
 from clustermonitor.web.audit import dataset_import_record
 from clustermonitor.web.forms import UploadForm, translated
 

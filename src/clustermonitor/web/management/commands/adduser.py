@@ -10,8 +10,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from clustermonitor.access.permissions import CLUSTER, ROLES
 from clustermonitor.web.accounts import user_create
-from clustermonitor.web.permissions import CLUSTER, ROLES
 
 
 class Command(BaseCommand):

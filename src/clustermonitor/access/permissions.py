@@ -12,7 +12,7 @@ Views call `require(...)` with one of the predicates below; a refusal is a 403.
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 
 ADMIN, ANALYST, CLUSTER, VIEWER = "admin", "analyst", "cluster", "viewer"
 ROLES = (ADMIN, ANALYST, CLUSTER, VIEWER)
@@ -36,9 +36,12 @@ def bound_cluster(user: Any) -> str | None:
     if role_of(user) != CLUSTER:
         return None
     if not hasattr(user, "_clustermonitor_cluster"):
-        from clustermonitor.web.models import Profile
-
-        code = Profile.objects.filter(user=user).values_list("cluster_code", flat=True).first()
+        # The binding is the web app's `Profile`, reached by its reverse accessor so that
+        # this module (and the API through it) imports nothing from `web`.
+        try:
+            code = user.clustermonitor_profile.cluster_code
+        except ObjectDoesNotExist:
+            code = ""
         user._clustermonitor_cluster = code or None
     return user._clustermonitor_cluster  # type: ignore[no-any-return]
 
