@@ -7,12 +7,15 @@
   project applications and KPI results; never books ledger entries.
 - `viewer`: reads reports, dashboards and records; changes nothing.
 
-Views call `require(...)` with one of the predicates below; a refusal is a 403.
+Views call `require(...)` with one of the predicates below; a refusal is a 403. A record
+of another cluster is refused with `require_visible(...)`: a 404, the same answer as for a
+record that does not exist.
 """
 
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 
 ADMIN, ANALYST, CLUSTER, VIEWER = "admin", "analyst", "cluster", "viewer"
 ROLES = (ADMIN, ANALYST, CLUSTER, VIEWER)
@@ -49,6 +52,13 @@ def bound_cluster(user: Any) -> str | None:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def require_visible(allowed: bool) -> None:
+    """A record the user may not see is answered as one that does not exist (404), so a
+    cluster manager cannot learn which other clusters' records exist."""
+    if not allowed:
+        raise Http404("no such record")
 
 
 def may_read(user: Any) -> bool:

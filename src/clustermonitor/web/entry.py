@@ -120,10 +120,10 @@ def project_new(request: HttpRequest) -> HttpResponse:
 
 
 def project_decision(request: HttpRequest, ref: str) -> HttpResponse:
+    permissions.require(permissions.may_enter_data(request.user))  # first: no existence leak
     project = project_by_ref(ref)
     if project is None:
         raise Http404("no such project")
-    permissions.require(permissions.may_enter_data(request.user))
 
     def save(data: dict[str, Any], actor: str) -> Any:
         decided = project_decide(ref=ref, **data, actor=actor)

@@ -64,6 +64,8 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model = KINDS.get(kind)
     if model is None:
         raise Http404("unknown kind of record")
+    if pk > 2**63 - 1:  # beyond any key the database can hold (SQLite raises OverflowError)
+        raise Http404("no such record")
     key = model._meta.pk.attname
     rows = list(
         _history(model)
@@ -74,7 +76,7 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     live = model._default_manager.filter(pk=pk).first()
     if live is None and not rows:
         raise Http404("no such record")
-    permissions.require(_may_see(request.user, model, live or rows[0]))
+    permissions.require_visible(_may_see(request.user, model, live or rows[0]))
     words = Words()
     changes = [
         {"record": row, "fields": _changed_fields(model, row, older, words)}

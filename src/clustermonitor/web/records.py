@@ -30,7 +30,8 @@ KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))
 
 
 def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
-    permissions.require(permissions.may_see_cluster(request.user, code))
+    permissions.require(permissions.may_read(request.user))
+    permissions.require_visible(permissions.may_see_cluster(request.user, code))
     cluster = get_object_or_404(Cluster, code=code)
     as_of = parse_as_of(request)
     pact = report_build("pact-resources", cluster=code, as_of=as_of)
@@ -93,7 +94,7 @@ def _kpi_charts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def project_page(request: HttpRequest, ref: str) -> HttpResponse:
     project = get_object_or_404(Project.objects.select_related("cluster", "type"), ref=ref)
-    permissions.require(permissions.may_see_cluster(request.user, project.cluster.code))
+    permissions.require_visible(permissions.may_see_cluster(request.user, project.cluster.code))
     entries = project.ledger_entries.order_by("date", "id")
     context = {
         "project": project,
