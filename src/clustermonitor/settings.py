@@ -1,8 +1,10 @@
 """Settings, read from the environment (twelve-factor).
 
-DATABASE_URL  default: sqlite:///clustermonitor.sqlite3 in the current folder
-SECRET_KEY    required when DEBUG is off
-DEBUG         "true"/"1" to switch on (default off)
+DATABASE_URL     default: sqlite:///clustermonitor.sqlite3 in the current folder
+SECRET_KEY       default: generated once into SECRET_KEY_FILE (owner-only), see secret.py
+DEBUG            "true"/"1" to switch on (default off)
+HTTPS            "true" when served over HTTPS: secure cookies, HSTS, redirect (default off)
+SECURE_SSL_REDIRECT  with HTTPS: "false" keeps plain-HTTP requests unredirected
 """
 
 import os
@@ -10,12 +12,17 @@ from pathlib import Path
 
 import dj_database_url
 
+from clustermonitor.secret import secret_key
+
 BASE_DIR = Path(__file__).resolve().parent
 
-DEBUG = os.environ.get("DEBUG", "").lower() in {"1", "true", "yes", "on"}
-SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    "insecure-development-key-only-for-debug-and-cli" if DEBUG or "SECRET_KEY" not in os.environ else ""
-)
+
+def _flag(name: str, default: str = "") -> bool:
+    return os.environ.get(name, default).lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = _flag("DEBUG")
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
@@ -142,19 +149,20 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024**2))
 DATASET_UPLOAD_MAX_SIZE = int(os.environ.get("DATASET_UPLOAD_MAX_SIZE", 200 * 1024**2))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
-if not DEBUG and os.environ.get("SECRET_KEY"):
-    # Production: DEBUG off and a real SECRET_KEY given. Served over HTTPS only; behind a
-    # TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+HTTPS = _flag("HTTPS")
+if HTTPS:
+    # Served over HTTPS: a setting of its own, whatever the key. Behind a TLS-terminating
+    # proxy set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SESSION_COOKIE_HTTPONLY = True
-    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() in {"1", "true", "yes", "on"}
+    SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", "true")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
-    X_FRAME_OPTIONS = "DENY"
     if os.environ.get("SECURE_PROXY_SSL_HEADER"):
         SECURE_PROXY_SSL_HEADER = (
             "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"),
