@@ -8,6 +8,7 @@ SECURE_SSL_REDIRECT  with HTTPS: "false" keeps plain-HTTP requests unredirected
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,11 +46,15 @@ INSTALLED_APPS = [
     "clustermonitor.demo",
     "simple_history",
     "django_htmx",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "clustermonitor.headers.no_store",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,6 +67,7 @@ MIDDLEWARE = [
     # ?lang=nl|en on any page, then: anonymous users see the login page only.
     "clustermonitor.web.middleware.language_from_query",
     "clustermonitor.web.middleware.login_required_everywhere",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "clustermonitor.urls"
@@ -168,6 +174,39 @@ if HTTPS:
             "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"),
             "https",
         )
+# Content-Security-Policy: scripts only from our own static files (no inline script or
+# event handler anywhere); inline style attributes stay (chart legend colours).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Brute-force protection (django-axes) on the login form and the API's HTTP Basic: after
+# AXES_FAILURE_LIMIT failures a username is locked, and so is an address, each on its own,
+# for AXES_COOLOFF_MINUTES; a successful login resets that user's count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_VERBOSE = False
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 # --- end of production security (issue 5) -------------------------------------------
 
 # The API documentation (/api/v1/docs/) serves Swagger UI's own files: no CDN.
