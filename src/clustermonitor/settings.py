@@ -154,6 +154,13 @@ PASSWORD_HASHERS = [
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024**2))
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024**2))
 DATASET_UPLOAD_MAX_SIZE = int(os.environ.get("DATASET_UPLOAD_MAX_SIZE", 200 * 1024**2))
+# Uploads wait for their confirmation in a private folder (0700), not the shared /tmp;
+# `clustermonitor cleanuploads` deletes those older than DATASET_UPLOAD_KEEP_HOURS.
+DATASET_UPLOAD_DIR = os.environ.get("DATASET_UPLOAD_DIR") or str(
+    Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "clustermonitor" / "uploads"
+)
+DATASET_UPLOAD_MAX_UNPACKED = int(os.environ.get("DATASET_UPLOAD_MAX_UNPACKED", 1024**3))
+DATASET_UPLOAD_KEEP_HOURS = float(os.environ.get("DATASET_UPLOAD_KEEP_HOURS", "24"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
