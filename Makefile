@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST := $(BIN)/pytest -q -p no:cacheprovider -n 2
 
-.PHONY: demo test lint test-sqlite test-postgres bench clean
+.PHONY: demo test lint check-deploy test-sqlite test-postgres bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,18 @@ demo: $(STAMP)
 	$(BIN)/clustermonitor runserver 127.0.0.1:8000
 
 ## test: lint, types, the suite on SQLite, and on PostgreSQL when it is reachable
-test: $(STAMP) lint test-sqlite test-postgres
+test: $(STAMP) lint check-deploy test-sqlite test-postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+
+## check-deploy: Django's deployment checks with production settings (0 warnings)
+check-deploy: $(STAMP)
+	env -u DEBUG -u SECURE_SSL_REDIRECT HTTPS=true ALLOWED_HOSTS=clustermonitor.example.org \
+		SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
+		DATABASE_URL=sqlite:///:memory: $(BIN)/clustermonitor checkdeploy
 
 test-sqlite: $(STAMP)
 	env -u DATABASE_URL $(PYTEST)

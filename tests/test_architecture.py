@@ -25,23 +25,17 @@ LAYERS: list[set[str]] = [
     {"budget", "kpis"},  # budgets, allocations, the ledger; KPI targets and results
     {"projects"},  # project applications and decisions
     {"clusters"},  # clusters and the data revision every writer bumps
-    {"kernel", "cli"},  # shared kernel: errors, money, facts, years, parameters, audit
+    {"kernel", "cli", "access"},  # shared kernel: errors, money, facts, years, parameters, audit; access rules
     {"domain"},  # pure rules: no Django, no database
 ]
 # Imports within one layer that are allowed, with the reason.
-SIDEWAYS: dict[tuple[str, str], str] = {
-    ("api", "web"): "the API checks access with the web's permission rules (to move out of web/)",
-}
+SIDEWAYS: dict[tuple[str, str], str] = {}
 # Function-level imports of our own modules that are not `AppConfig.ready`, with the reason.
 FUNCTION_LEVEL: dict[tuple[str, str], str] = {
     (
         "datasets/files.py",
         "clustermonitor.datasets.importer",
     ): "the importer split (issue 10 point 5) removes it",
-    (
-        "web/permissions.py",
-        "clustermonitor.web.models",
-    ): "the permission rules move out of web/ (issue 10 point 6)",
 }
 
 

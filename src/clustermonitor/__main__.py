@@ -12,7 +12,7 @@ import pkgutil
 import sys
 from importlib import import_module
 
-SCHEMA_COMMANDS = {"migrate", "makemigrations", "sqlmigrate", "showmigrations", "test", "help"}
+SCHEMA_COMMANDS = {"migrate", "makemigrations", "sqlmigrate", "showmigrations", "test", "help", "checkdeploy"}
 
 
 def main(argv: list[str] | None = None) -> None:

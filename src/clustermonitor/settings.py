@@ -1,21 +1,29 @@
 """Settings, read from the environment (twelve-factor).
 
-DATABASE_URL  default: sqlite:///clustermonitor.sqlite3 in the current folder
-SECRET_KEY    required when DEBUG is off
-DEBUG         "true"/"1" to switch on (default off)
+DATABASE_URL     default: sqlite:///clustermonitor.sqlite3 in the current folder
+SECRET_KEY       default: generated once into SECRET_KEY_FILE (owner-only), see secret.py
+DEBUG            "true"/"1" to switch on (default off)
+HTTPS            "true" when served over HTTPS: secure cookies, HSTS, redirect (default off)
+SECURE_SSL_REDIRECT  with HTTPS: "false" keeps plain-HTTP requests unredirected
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
+from clustermonitor.secret import secret_key
+
 BASE_DIR = Path(__file__).resolve().parent
 
-DEBUG = os.environ.get("DEBUG", "").lower() in {"1", "true", "yes", "on"}
-SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    "insecure-development-key-only-for-debug-and-cli" if DEBUG or "SECRET_KEY" not in os.environ else ""
-)
+
+def _flag(name: str, default: str = "") -> bool:
+    return os.environ.get(name, default).lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = _flag("DEBUG")
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
@@ -39,11 +47,15 @@ INSTALLED_APPS = [
     "clustermonitor.demo",
     "simple_history",
     "django_htmx",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "clustermonitor.headers.no_store",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +68,7 @@ MIDDLEWARE = [
     # ?lang=nl|en on any page, then: anonymous users see the login page only.
     "clustermonitor.web.middleware.language_from_query",
     "clustermonitor.web.middleware.login_required_everywhere",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "clustermonitor.urls"
@@ -142,25 +155,66 @@ PASSWORD_HASHERS = [
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024**2))
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024**2))
 DATASET_UPLOAD_MAX_SIZE = int(os.environ.get("DATASET_UPLOAD_MAX_SIZE", 200 * 1024**2))
+# Uploads wait for their confirmation in a private folder (0700), not the shared /tmp;
+# `clustermonitor cleanuploads` deletes those older than DATASET_UPLOAD_KEEP_HOURS.
+DATASET_UPLOAD_DIR = os.environ.get("DATASET_UPLOAD_DIR") or str(
+    Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "clustermonitor" / "uploads"
+)
+DATASET_UPLOAD_MAX_UNPACKED = int(os.environ.get("DATASET_UPLOAD_MAX_UNPACKED", 1024**3))
+DATASET_UPLOAD_KEEP_HOURS = float(os.environ.get("DATASET_UPLOAD_KEEP_HOURS", "24"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
-if not DEBUG and os.environ.get("SECRET_KEY"):
-    # Production: DEBUG off and a real SECRET_KEY given. Served over HTTPS only; behind a
-    # TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+HTTPS = _flag("HTTPS")
+if HTTPS:
+    # Served over HTTPS: a setting of its own, whatever the key. Behind a TLS-terminating
+    # proxy set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SESSION_COOKIE_HTTPONLY = True
-    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() in {"1", "true", "yes", "on"}
+    SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", "true")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
-    X_FRAME_OPTIONS = "DENY"
     if os.environ.get("SECURE_PROXY_SSL_HEADER"):
         SECURE_PROXY_SSL_HEADER = (
             "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"),
             "https",
         )
+# Content-Security-Policy: scripts only from our own static files (no inline script or
+# event handler anywhere); inline style attributes stay (chart legend colours).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Brute-force protection (django-axes) on the login form and the API's HTTP Basic: after
+# AXES_FAILURE_LIMIT failures a username is locked, and so is an address, each on its own,
+# for AXES_COOLOFF_MINUTES; a successful login resets that user's count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_VERBOSE = False
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 # --- end of production security (issue 5) -------------------------------------------
 
 # The API documentation (/api/v1/docs/) serves Swagger UI's own files: no CDN.

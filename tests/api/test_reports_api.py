@@ -66,9 +66,9 @@ def test_the_list_names_every_report_and_its_parameters(example_db: None) -> Non
     ("address", "parameter", "message"),
     [
         ("budget-overview/", "year", "budget-overview needs year"),
-        ("budget-overview/?year=18", "year", "year must be a four-digit year, not '18'"),
-        ("budget-overview/?year=2018&as_of=2018-02-30", "as_of", "as_of must be a date YYYY-MM-DD"),
-        ("budget-overview/?year=2018&as_of=30/06/2018", "as_of", "as_of must be a date YYYY-MM-DD"),
+        ("budget-overview/?year=18", "year", "'18' is not a four-digit year"),
+        ("budget-overview/?year=2018&as_of=2018-02-30", "as_of", "'2018-02-30' is not a date YYYY-MM-DD"),
+        ("budget-overview/?year=2018&as_of=30/06/2018", "as_of", "'30/06/2018' is not a date YYYY-MM-DD"),
         ("budget-overview/?year=2018&asof=2018-06-30", "asof", "unknown parameter 'asof'"),
         ("pact-resources/?year=2018", "year", "covers the whole pact and does not take year"),
         ("cluster-overview/?year=2018&cluster=VIL", "cluster", "cluster is accepted by pact-resources only"),

@@ -68,7 +68,9 @@ def test_allocations_may_use_the_whole_budget(world: World) -> None:
 
 
 def test_the_project_envelope_has_no_cap(world: World) -> None:
-    allocate("VIL", "spearhead_projects", "900000.00")
+    allocate("VIL", "spearhead_projects", "900000.00")  # above the operation caps (500,000)
+
+    assert Allocation.objects.get(cluster__code="VIL", envelope="spearhead_projects").amount == D("900000.00")
 
 
 def test_a_zero_allocation_is_allowed(world: World) -> None:

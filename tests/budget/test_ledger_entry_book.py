@@ -233,7 +233,9 @@ def test_nothing_is_booked_on_a_closed_year(world: World) -> None:
 def test_an_open_budget_year_row_is_open(world: World) -> None:
     BudgetYearFactory(year=2020)
 
-    book()
+    entry = book()
+
+    assert LedgerEntry.objects.filter(pk=entry.pk, year=2020).exists()
 
 
 def test_a_ref_is_booked_once(world: World) -> None:

@@ -84,7 +84,9 @@ def test_entries_dated_after_the_closing_date_refuse_it(year_2019: World) -> Non
 def test_entries_of_other_years_do_not_matter(year_2019: World) -> None:
     book(year=2020, date=day(2020, 6, 1))
 
-    year_close(year=2019, closed_on=day(2020, 2, 28), actor="tester")
+    closed = year_close(year=2019, closed_on=day(2020, 2, 28), actor="tester")
+
+    assert (closed.year, closed.status, closed.closed_on) == (2019, "closed", day(2020, 2, 28))
 
 
 def test_a_closed_year_is_not_closed_again(year_2019: World) -> None:

@@ -1,12 +1,15 @@
 """Security settings: Django's deployment checks pass with production settings.
 
-Production = DEBUG off and a SECRET_KEY in the environment (never in the repository).
-The checks run in a subprocess, because settings are read once per process.
+Production = DEBUG off, HTTPS=true, and a SECRET_KEY in the environment or generated once
+into an owner-only file (never in the repository). HTTPS is a setting of its own. The
+checks run in a subprocess, because settings are read once per process.
 """
 
 import re
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
 
@@ -22,7 +25,9 @@ messages = checks.run_checks(include_deployment_checks=True)
 for message in messages:
     print(message)
 print("session cookie secure:", settings.SESSION_COOKIE_SECURE, "csrf cookie secure:", settings.CSRF_COOKIE_SECURE)
-print("secret key from the environment:", settings.SECRET_KEY == os.environ["SECRET_KEY"])
+print("secret key from the environment:", settings.SECRET_KEY == os.environ.get("SECRET_KEY"))
+print("ssl redirect:", settings.SECURE_SSL_REDIRECT, "hsts:", settings.SECURE_HSTS_SECONDS > 0)
+print("key:", settings.SECRET_KEY)
 """
 
 PRODUCTION = {
@@ -30,6 +35,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "clustermonitor.example.org",
     "DATABASE_URL": "sqlite:////tmp/never-opened.sqlite3",
     "DJANGO_SETTINGS_MODULE": "clustermonitor.settings",
+    "HTTPS": "true",
     "PATH": "/usr/bin:/bin",
 }
 
@@ -44,10 +50,74 @@ def deploy_checks(env: dict[str, str]) -> str:
 
 def test_manage_py_check_deploy_is_clean_with_production_settings() -> None:
     output = deploy_checks(PRODUCTION)
-    assert output.splitlines() == [
+    assert output.splitlines()[:3] == [
         "session cookie secure: True csrf cookie secure: True",
         "secret key from the environment: True",
+        "ssl redirect: True hsts: True",
     ], output
+
+
+def test_the_documented_command_runs_the_deployment_checks(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "clustermonitor"
+    env = {**PRODUCTION, "DATABASE_URL": "sqlite:///:memory:"}
+    clean = subprocess.run([str(script), "checkdeploy"], env=env, capture_output=True, text=True, timeout=120)
+    plain = subprocess.run(
+        [str(script), "checkdeploy"], env={**env, "HTTPS": ""}, capture_output=True, text=True, timeout=120
+    )
+
+    assert clean.returncode == 0, clean.stderr
+    assert "no issues" in clean.stdout
+    assert plain.returncode == 1 and "security.W012" in plain.stderr  # warnings fail it
+
+
+def test_https_is_its_own_setting_not_derived_from_the_key(tmp_path: Path) -> None:
+    key_file = str(tmp_path / "key")
+    with_key_no_https = deploy_checks({**PRODUCTION, "HTTPS": "false"})
+    https_no_key = deploy_checks({**PRODUCTION, "SECRET_KEY": "", "SECRET_KEY_FILE": key_file})
+
+    assert "session cookie secure: False csrf cookie secure: False" in with_key_no_https
+    assert "ssl redirect: False hsts: False" in with_key_no_https
+    assert "session cookie secure: True csrf cookie secure: True" in https_no_key
+    assert "ssl redirect: True hsts: True" in https_no_key
+
+
+def test_ssl_redirect_false_serves_plain_http() -> None:
+    output = deploy_checks({**PRODUCTION, "SECURE_SSL_REDIRECT": "false"})
+
+    assert "ssl redirect: False hsts: True" in output
+
+
+def test_without_a_key_one_is_generated_once_into_an_owner_only_file(tmp_path: Path) -> None:
+    key_file = tmp_path / "state" / "secret-key"
+    env = {**PRODUCTION, "SECRET_KEY": "", "SECRET_KEY_FILE": str(key_file)}
+
+    first = deploy_checks(env).split("key: ")[1].strip()
+    second = deploy_checks(env).split("key: ")[1].strip()
+
+    assert first == second == key_file.read_text().strip()
+    assert len(first) >= 50
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
+
+
+def test_a_key_file_others_may_read_is_refused(tmp_path: Path) -> None:
+    key_file = tmp_path / "secret-key"
+    key_file.write_text("x" * 60)
+    key_file.chmod(0o644)
+    env = {**PRODUCTION, "SECRET_KEY": "", "SECRET_KEY_FILE": str(key_file)}
+
+    done = subprocess.run(
+        [sys.executable, "-c", DEPLOY_CHECKS], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+    assert done.returncode != 0
+    assert "may be read by others: chmod 600 it, or set SECRET_KEY" in done.stderr
+
+
+def test_no_key_is_written_in_the_code() -> None:
+    code = "\n".join(path.read_text() for path in (ROOT / "src").rglob("*.py"))
+    assert "insecure-" not in code
+    assert not re.search(r"SECRET_KEY\s*=\s*['\"]", code)
 
 
 def test_without_production_settings_the_deploy_checks_do_complain() -> None:
@@ -87,7 +157,7 @@ SECRET_PATTERNS = [
     re.compile(rb"AKIA[0-9A-Z]{16}"),  # AWS access key id
     re.compile(rb"gh[pousr]_[A-Za-z0-9]{36}"),  # GitHub token
     re.compile(rb"xox[baprs]-[A-Za-z0-9-]{10,}"),  # Slack token
-    re.compile(rb"SECRET_KEY\s*=\s*['\"](?!insecure-)[^'\"]{20,}['\"]"),  # a hard-coded Django key
+    re.compile(rb"SECRET_KEY\s*=\s*['\"][^'\"]{20,}['\"]"),  # a hard-coded Django key
     re.compile(rb"postgres(?:ql)?://[^:@/\s]+:[^@/\s]{6,}@"),  # a password in a database URL
 ]
 

@@ -54,9 +54,15 @@ def test_output_goes_to_a_file(world, tmp_path: Path) -> None:
         ),
         (["pact-resources", "--cluster", "NOPE"], "unknown cluster: NOPE"),
         (["balance-sheet", "--year", "2018"], "unknown report 'balance-sheet'"),
-        (["budget-overview", "--year", "18"], "--year must be a four-digit year"),
-        (["budget-overview", "--year", "2018", "--as-of", "30/06/2018"], "--as-of must be a date YYYY-MM-DD"),
-        (["budget-overview", "--year", "2018", "--as-of", "2018-02-30"], "--as-of must be a date YYYY-MM-DD"),
+        (["budget-overview", "--year", "18"], "--year: '18' is not a four-digit year"),
+        (
+            ["budget-overview", "--year", "2018", "--as-of", "30/06/2018"],
+            "--as-of: '30/06/2018' is not a date YYYY-MM-DD",
+        ),
+        (
+            ["budget-overview", "--year", "2018", "--as-of", "2018-02-30"],
+            "--as-of: '2018-02-30' is not a date YYYY-MM-DD",
+        ),
         (
             ["budget-overview", "--year", "2018", "--format", "xlsx"],
             "this format is binary: give --output FILE",

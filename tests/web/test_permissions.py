@@ -1,5 +1,6 @@
-"""The permission matrix: every address × every role → allowed (200) or refused (403 or
-a redirect to a login page). The cluster manager is bound to VIL."""
+"""The permission matrix: every address × every role → allowed (200) or refused (403, a
+404 for another cluster's record, or a redirect to a login page). The cluster manager is
+bound to VIL."""
 
 import pytest
 from django.test import Client
@@ -65,7 +66,7 @@ def test_permission_matrix(clients: dict[str | None, Client], url: str, allowed:
             assert response.status_code == 302, (role, url)
             assert response["Location"].startswith("/accounts/login/?next="), response["Location"]
         else:
-            assert response.status_code in (302, 403), (role, url, response.status_code)
+            assert response.status_code in (302, 403, 404), (role, url, response.status_code)
             if response.status_code == 302:
                 assert "login" in response["Location"]
 
@@ -131,4 +132,26 @@ def test_record_history_follows_the_records_cluster(clients: dict[str | None, Cl
             (f"/history/cluster/{Cluster.objects.get(code='SIM').pk}/", READ_ALL),
         ):
             status = client.get(url).status_code
-            assert status == (200 if role in allowed else 302 if role is None else 403), (role, url)
+            refused = 302 if role is None else 404 if role == "cluster" else 403
+            assert status == (200 if role in allowed else refused), (role, url)
+
+
+def test_another_clusters_record_is_answered_as_one_that_does_not_exist(
+    clients: dict[str | None, Client],
+) -> None:
+    from clustermonitor.projects.models import Project
+
+    other = Project.objects.get(ref="S1").pk
+    missing = Project.objects.order_by("-pk").first().pk + 1000  # type: ignore[union-attr]
+    pairs = [
+        ("/clusters/SIM/", "/clusters/NOPE/"),
+        ("/projects/S1/", "/projects/NOPE/"),
+        (f"/history/project/{other}/", f"/history/project/{missing}/"),
+        ("/projects/S1/decide/", "/projects/NOPE/decide/"),
+    ]
+    manager = clients["cluster"]
+    for existing, absent in pairs:
+        seen, unseen = manager.get(existing), manager.get(absent)
+        assert (seen.status_code, unseen.status_code) != (200, 200)
+        assert seen.status_code == unseen.status_code, (existing, seen.status_code, unseen.status_code)
+        assert seen.content == unseen.content, existing

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from clustermonitor.web import permissions
+from clustermonitor.access import permissions
 from tests.web.conftest import client_for
 
 pytestmark = pytest.mark.django_db

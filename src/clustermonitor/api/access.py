@@ -1,4 +1,4 @@
-"""Who may call the API: the web app's rules (`web.permissions`), through DRF.
+"""Who may call the API: the rules the web app also follows (`access.permissions`), through DRF.
 
 Scripts authenticate with HTTP Basic, browsers with their session. Anonymous callers get
 401 (with `WWW-Authenticate: Basic`), users without a role 403. Reports are public
@@ -12,7 +12,7 @@ from typing import Any
 from rest_framework.authentication import BasicAuthentication, SessionAuthentication
 from rest_framework.permissions import BasePermission
 
-from clustermonitor.web import permissions
+from clustermonitor.access import permissions
 
 # Basic first: its challenge makes an anonymous call a 401 rather than a 403.
 AUTHENTICATION = [BasicAuthentication, SessionAuthentication]

@@ -11,9 +11,9 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from clustermonitor.access import permissions
 from clustermonitor.api import access, schema
 from clustermonitor.api.views import ApiView
-from clustermonitor.web import permissions
 
 INDEX = {
     "reports": "/api/v1/reports/",

@@ -5,17 +5,15 @@ which part of its request to fix. A report's own option rules are the registry's
 (`check_options`), spelled as URL parameters.
 """
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from rest_framework.exceptions import APIException
 
+from clustermonitor.domain import dates
 from clustermonitor.reports.registry import OPTIONS, OptionRefused, ReportSpec, check_options
 
-YEAR = re.compile(r"[0-9]{4}")
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 REPORT_PARAMETERS = OPTIONS
 ANSWER_PARAMETERS = ("year", "as_of", "lang", "format")
 
@@ -56,22 +54,17 @@ def report_query(spec: ReportSpec, query: Mapping[str, str]) -> ReportQuery:
 
 
 def parse_year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    if not YEAR.fullmatch(text):
-        raise BadParameter("year", f"year must be a four-digit year, not {text!r}")
-    return int(text)
+    try:
+        return dates.optional_year(text)
+    except dates.BadDate as error:
+        raise BadParameter("year", str(error)) from None
 
 
 def parse_as_of(text: str | None) -> date | None:
-    if text is None:
-        return None
     try:
-        if not ISO_DATE.fullmatch(text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadParameter("as_of", f"as_of must be a date YYYY-MM-DD, not {text!r}") from None
+        return dates.optional_date(text)
+    except dates.BadDate as error:
+        raise BadParameter("as_of", str(error)) from None
 
 
 def parse_choice(query: Mapping[str, str], name: str, choices: Collection[str], default: str) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from clustermonitor.budget import selectors
 from clustermonitor.budget.models import Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.domain.dates import is_year, year_message
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Envelope, LedgerKind, operation_cap_key
 from clustermonitor.domain.ledger import (
     Entry,
@@ -155,9 +156,7 @@ def vocabulary_problems(
 
 
 def year_problems(year: int) -> list[Problem]:
-    if 1000 <= year <= 9999:
-        return []
-    return [("year", _("{year} is not a four-digit year", year=year))]
+    return [] if is_year(year) else [("year", year_message(year))]
 
 
 def duplicate_ref(ref: str) -> str:

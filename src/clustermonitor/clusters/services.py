@@ -24,6 +24,7 @@ from django.db.models import F
 from clustermonitor.clusters import dependents
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
+from clustermonitor.domain.dates import is_year, year_message
 from clustermonitor.domain.enums import ClusterType
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import CODE_PATTERN, ClusterFacts, Problem, cluster_problems
@@ -123,8 +124,8 @@ def _row_problems(*, name: str, type: str, pact_start_year: int, pact_end_year: 
         )
     years_valid = True
     for column, year in (("pact_start_year", pact_start_year), ("pact_end_year", pact_end_year)):
-        if not 1000 <= year <= 9999:
-            problems.append((column, _("{year} is not a four-digit year", year=year)))
+        if not is_year(year):
+            problems.append((column, year_message(year)))
             years_valid = False
     if years_valid:
         problems += cluster_problems(pact_start_year=pact_start_year, pact_end_year=pact_end_year)

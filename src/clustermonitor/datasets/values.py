@@ -8,10 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 from clustermonitor.datasets import contract
+from clustermonitor.domain import dates
 from clustermonitor.domain.rules import CODE_PATTERN
 
-YEAR_RE = re.compile(r"[0-9]{4}")
-DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 AMOUNT_RE = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
 NUMBER_RE = re.compile(r"-?[0-9]{1,22}(\.[0-9]{1,8})?")
 UNSIGNED_RE = re.compile(r"[0-9]{1,13}(\.[0-9]{1,6})?")
@@ -35,18 +34,17 @@ def parse_code(text: str) -> str:
 
 
 def parse_year(text: str) -> int:
-    if not YEAR_RE.fullmatch(text):
-        raise BadValue(f"{text!r} is not a four-digit year")
-    return int(text)
+    try:
+        return dates.parse_year(text)
+    except dates.BadDate as error:
+        raise BadValue(error.message) from None
 
 
 def parse_date(text: str) -> date:
-    if not DATE_RE.fullmatch(text):
-        raise BadValue(f"{text!r} is not a date YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadValue(f"{text!r} is not a valid date") from None
+        return dates.parse_date(text)
+    except dates.BadDate as error:
+        raise BadValue(error.message) from None
 
 
 def parse_amount(text: str) -> Decimal:

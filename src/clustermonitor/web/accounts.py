@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.db.models import QuerySet
 
+from clustermonitor.access.permissions import ADMIN, CLUSTER, ROLES
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.web.models import Profile
-from clustermonitor.web.permissions import ADMIN, CLUSTER, ROLES
 
 
 def user_create(

@@ -6,10 +6,13 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest
 from django.urls import reverse
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.selectors import years_with_status
+from clustermonitor.domain import dates
 from clustermonitor.reports.figures import Report
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_spec
@@ -17,30 +20,39 @@ from clustermonitor.reports.renderers.cells import cell_text, is_number
 from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, names
 from clustermonitor.reports.selectors import latest_year
 from clustermonitor.reports.tables import Table
-from clustermonitor.web import permissions
 from clustermonitor.web.drill import figure_link
+from clustermonitor.web.forms import translated
 
 TOTAL_LABELS = {"total", "spearhead"}
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
 
 
 def parse_as_of(request: HttpRequest) -> date | None:
-    text = request.GET.get("as_of") or ""
-    if not text:
-        return None
+    """`?as_of=`: absent or empty is none; anything else must be a date (else 400)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise Http404("as_of must be a date YYYY-MM-DD") from None
+        return dates.optional_date(request.GET.get("as_of"))
+    except dates.BadDate as error:
+        raise BadRequest(translated(error.message)) from None
 
 
 def parse_year(request: HttpRequest, default: int | None) -> int | None:
-    text = request.GET.get("year") or ""
-    if not text:
-        return default
-    if not text.isdigit():
-        raise Http404("year must be a number")
-    return int(text)
+    """`?year=`: absent or empty is `default`; anything else must be a four-digit year."""
+    try:
+        return dates.optional_year(request.GET.get("year")) or default
+    except dates.BadDate as error:
+        raise BadRequest(translated(error.message)) from None
+
+
+class YearConverter:
+    """`<year:year>` in a URL: four digits, so /years/99999999999999999999/ is a 404."""
+
+    regex = dates.YEAR_PATTERN.pattern
+
+    def to_python(self, value: str) -> int:
+        return dates.parse_year(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
 
 
 def years_known() -> list[dict[str, Any]]:

@@ -6,10 +6,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from clustermonitor.access import permissions
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import REPORTS
 from clustermonitor.reports.renderers.names import names
-from clustermonitor.web import permissions
 
 
 def web(request: HttpRequest) -> dict[str, Any]:

@@ -13,13 +13,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.services import allocation_set, budget_set, ledger_entry_book, year_close
 from clustermonitor.clusters.selectors import cluster_by_code
 from clustermonitor.clusters.services import cluster_create, cluster_update
 from clustermonitor.kpis.services import kpi_figure_set
 from clustermonitor.projects.selectors import project_by_ref
 from clustermonitor.projects.services import project_decide, project_submit
-from clustermonitor.web import permissions, positions
+from clustermonitor.web import positions
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.forms import (
     AllocationForm,
@@ -119,10 +120,10 @@ def project_new(request: HttpRequest) -> HttpResponse:
 
 
 def project_decision(request: HttpRequest, ref: str) -> HttpResponse:
+    permissions.require(permissions.may_enter_data(request.user))  # first: no existence leak
     project = project_by_ref(ref)
     if project is None:
         raise Http404("no such project")
-    permissions.require(permissions.may_enter_data(request.user))
 
     def save(data: dict[str, Any], actor: str) -> Any:
         decided = project_decide(ref=ref, **data, actor=actor)

@@ -11,13 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.selectors import cluster_code_of
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
-from clustermonitor.web import permissions
 from clustermonitor.web.audit import recent_imports
 from clustermonitor.web.history_words import Words, kind_name
 from clustermonitor.web.models import AUDITED
@@ -65,6 +65,8 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model = KINDS.get(kind)
     if model is None:
         raise Http404("unknown kind of record")
+    if pk > 2**63 - 1:  # beyond any key the database can hold (SQLite raises OverflowError)
+        raise Http404("no such record")
     key = model._meta.pk.attname
     rows = list(
         _history(model)
@@ -75,7 +77,7 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     live = model._default_manager.filter(pk=pk).first()
     if live is None and not rows:
         raise Http404("no such record")
-    permissions.require(_may_see(request.user, model, live or rows[0]))
+    permissions.require_visible(_may_see(request.user, model, live or rows[0]))
     words = Words()
     changes = [
         {"record": row, "fields": _changed_fields(model, row, older, words)}

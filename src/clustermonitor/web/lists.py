@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from clustermonitor.access import permissions
 from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.projects.models import Project, ProjectStatusChoices
 from clustermonitor.projects.selectors import (
@@ -16,7 +17,8 @@ from clustermonitor.projects.selectors import (
     projects_listed,
     projects_sums,
 )
-from clustermonitor.web import listing, permissions
+from clustermonitor.web import listing
+from clustermonitor.web.common import parse_year
 
 COLUMNS = (
     ("ref", False),
@@ -37,10 +39,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
     permissions.require(permissions.may_read(request.user))
     how = listing.asked(request, PROJECT_SORTS)
     scope = permissions.cluster_scope(request.user)
-    year = request.GET.get("year") or ""
     projects = projects_listed(
         scope=scope,
-        year=int(year) if year.isdigit() and 1 <= int(year) <= 9998 else None,
+        year=parse_year(request, None),
         filters={key: request.GET.get(key, "") for key in ("cluster", "status", "type")},
         q=how.q,
         sort=how.sort,

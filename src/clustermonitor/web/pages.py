@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.selectors import year_has_budget
 from clustermonitor.clusters.revision import cached
 from clustermonitor.projects.selectors import decisions_of_cluster, projects_pending
@@ -22,7 +23,6 @@ from clustermonitor.reports.labels import label
 from clustermonitor.reports.monthly import commitments_by_month
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
 from clustermonitor.reports.renderers.names import names
-from clustermonitor.web import permissions
 from clustermonitor.web.chart import bar_chart
 from clustermonitor.web.common import (
     default_year,

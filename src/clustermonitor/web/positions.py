@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.clusters.selectors import cluster_by_code
+from clustermonitor.domain.dates import BadDate, parse_year
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Envelope, operation_cap_key
 from clustermonitor.kernel.selectors import parameter_value
 from clustermonitor.projects.models import Project, ProjectStatusChoices
@@ -21,8 +22,11 @@ ENVELOPE_VALUES = frozenset(envelope.value for envelope in Envelope)
 
 
 def _year(value: object) -> int | None:
-    text = str(value)
-    return int(text) if text.isdigit() and len(text) == 4 else None
+    """The year typed so far, if it is one yet (the live positions ignore a partial one)."""
+    try:
+        return parse_year(str(value))
+    except BadDate:
+        return None
 
 
 def booking_position(

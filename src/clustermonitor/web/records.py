@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from clustermonitor.access import permissions
 from clustermonitor.budget.models import LedgerEntry
 from clustermonitor.budget.selectors import LEDGER_FILTERS, LEDGER_SORTS, ledger_listed, ledger_sums
 from clustermonitor.clusters.models import Cluster
@@ -22,9 +23,9 @@ from clustermonitor.reports.figures import Row, add_up
 from clustermonitor.reports.kpi_status import cluster_kpi_rows
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_build
-from clustermonitor.web import listing, permissions
+from clustermonitor.web import listing
 from clustermonitor.web.chart import bar_chart
-from clustermonitor.web.common import parse_as_of, report_tables
+from clustermonitor.web.common import parse_as_of, parse_year, report_tables
 
 TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
 KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))
@@ -32,7 +33,8 @@ OTHER_FUNDING = ("projects", "granted_support", "total_cost")
 
 
 def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
-    permissions.require(permissions.may_see_cluster(request.user, code))
+    permissions.require(permissions.may_read(request.user))
+    permissions.require_visible(permissions.may_see_cluster(request.user, code))
     cluster = get_object_or_404(Cluster, code=code)
     as_of = parse_as_of(request)
     pact = report_build("pact-resources", cluster=code, as_of=as_of)
@@ -105,7 +107,7 @@ def _kpi_charts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def project_page(request: HttpRequest, ref: str) -> HttpResponse:
     project = get_object_or_404(Project.objects.select_related("cluster", "type"), ref=ref)
-    permissions.require(permissions.may_see_cluster(request.user, project.cluster.code))
+    permissions.require_visible(permissions.may_see_cluster(request.user, project.cluster.code))
     entries = project.ledger_entries.order_by("date", "id")
     context = {
         "project": project,
@@ -143,8 +145,8 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
     how = listing.asked(request, LEDGER_SORTS)
     scope = permissions.cluster_scope(request.user)
     filters = {key: request.GET.get(key, "") for key in LEDGER_FILTERS}
-    if not filters["year"].isdigit():
-        filters["year"] = ""
+    year = parse_year(request, None)  # a malformed year is a 400, not silently no filter
+    filters["year"] = str(year) if year is not None else ""
     entries = ledger_listed(scope=scope, filters=filters, q=how.q, sort=how.sort, descending=how.descending)
     sums = ledger_sums(entries)
     if request.GET.get("format") == "xlsx":

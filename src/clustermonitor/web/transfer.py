@@ -5,9 +5,7 @@ Export: the dataset as a zip of CSV or as xlsx."""
 
 import hashlib
 import io
-import shutil
 import tempfile
-import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from clustermonitor.access import permissions
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.services import (
     DatasetInvalid,
@@ -29,11 +28,16 @@ from clustermonitor.datasets.services import (
 )
 from clustermonitor.datasets.validation import STORED_ROW
 from clustermonitor.domain.messages import Message
-from clustermonitor.web import permissions
 from clustermonitor.web.audit import dataset_import_record
 from clustermonitor.web.forms import UploadForm, translated
+from clustermonitor.web.uploads import (
+    UploadRefused,
+    upload_delete,
+    upload_path,
+    upload_store,
+    without_paths,
+)
 
-UPLOADS = Path(tempfile.gettempdir()) / "clustermonitor-uploads"
 SESSION_KEY = "clustermonitor_upload"
 WHAT = {
     "created": _lazy("created"),
@@ -42,32 +46,6 @@ WHAT = {
     "deleted": _lazy("deleted"),
 }
 SHOWN = 20  # errors shown per file; the rest are counted ("and 17 more")
-
-
-def _store(upload: object) -> Path:
-    """Keep the upload under a random name; a .zip is unpacked into a folder."""
-    token = uuid.uuid4().hex
-    folder = UPLOADS / token
-    folder.mkdir(parents=True)
-    name = Path(getattr(upload, "name", "upload")).name
-    target = folder / name
-    with target.open("wb") as out:
-        for chunk in upload.chunks():  # type: ignore[attr-defined]
-            out.write(chunk)
-    if name.lower().endswith(".zip"):
-        dataset = folder / "dataset"
-        with zipfile.ZipFile(target) as archive:
-            for member in archive.infolist():
-                member_name = Path(member.filename).name
-                if member.is_dir() or not member_name.lower().endswith(".csv"):
-                    continue
-                dataset.mkdir(exist_ok=True)
-                with archive.open(member) as src, (dataset / member_name).open("wb") as dst:
-                    shutil.copyfileobj(src, dst)
-        return dataset
-    if name.lower().endswith(".xlsx"):
-        return target
-    raise ValueError(_("upload a .zip of CSV files or an .xlsx workbook"))
 
 
 def _sha256(upload: Any) -> str:
@@ -111,8 +89,8 @@ def _run(path: Path, *, dry_run: bool, replace: bool) -> dict[str, object]:
         summary = dataset_import(path, dry_run=dry_run, replace=replace)
     except DatasetInvalid as invalid:
         return {"errors": invalid.errors, "groups": error_groups(invalid.errors)}
-    except Exception as error:  # unreadable upload: report it, never a 500
-        return {"errors": [], "failure": str(error)}
+    except Exception as error:  # unreadable upload: report it (no server path), never a 500
+        return {"errors": [], "failure": without_paths(str(error), path)}
     return {"lines": summary_lines(summary), "warnings": summary.warnings, "summary": summary}
 
 
@@ -136,12 +114,13 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = UploadForm()
     context: dict[str, object] = {"form": form}
     if request.method == "POST" and request.POST.get("confirm"):
-        stored = request.session.get(SESSION_KEY)
-        if not stored:
+        stored = request.session.pop(SESSION_KEY, None)
+        path = upload_path(stored["token"]) if stored else None
+        if stored is None or path is None:
             raise Http404("no upload to confirm")
-        result = _run(Path(stored["path"]), dry_run=False, replace=stored["replace"])
+        result = _run(path, dry_run=False, replace=stored["replace"])
+        upload_delete(stored["token"])  # decided: imported, or refused and to be uploaded again
         if not result.get("errors") and not result.get("failure"):
-            del request.session[SESSION_KEY]
             dataset_import_record(
                 actor=request.user.get_username(),
                 channel="web",
@@ -159,22 +138,27 @@ def import_page(request: HttpRequest) -> HttpResponse:
         context["form"] = form
         if form.is_valid():
             upload = form.cleaned_data["dataset"]
+            earlier = request.session.pop(SESSION_KEY, None)
+            if earlier:  # a new upload replaces one waiting for its confirmation
+                upload_delete(earlier["token"])
             try:
-                path = _store(upload)
-            except (ValueError, zipfile.BadZipFile) as error:
-                form.add_error("dataset", str(error))
+                token, path = upload_store(upload)
+            except UploadRefused as refused:
+                form.add_error("dataset", str(refused))
             else:
                 replace = form.cleaned_data["replace"]
                 result = _run(path, dry_run=True, replace=replace)
                 context["result"] = result
                 if not result.get("errors") and not result.get("failure"):
                     request.session[SESSION_KEY] = {
-                        "path": str(path),
+                        "token": token,
                         "replace": replace,
                         "name": Path(upload.name).name,
                         "sha256": _sha256(upload),
                     }
                     context["confirmable"] = True
+                else:
+                    upload_delete(token)  # refused: nothing to confirm, nothing kept
     return render(request, "web/import.html", context)
 
 

@@ -1,15 +1,19 @@
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
-from clustermonitor.web import entry, history, lists, pages, records, transfer, users
+from clustermonitor.web import entry, history, lists, pages, password, records, transfer, users
+from clustermonitor.web.common import YearConverter
+
+register_converter(YearConverter, "year")
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", password.PasswordChange.as_view(), name="password-change"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", pages.dashboard, name="home"),
-    path("years/<int:year>/", pages.dashboard, name="year"),
-    path("years/<int:year>/close/", entry.close_year, name="year-close"),
+    path("years/<year:year>/", pages.dashboard, name="year"),
+    path("years/<year:year>/close/", entry.close_year, name="year-close"),
     path("reports/<str:name>/", pages.report_page, name="report"),
     path("drill/<str:kind>/", pages.drill, name="drill"),
     path("clusters/new/", entry.cluster_new, name="cluster-new"),

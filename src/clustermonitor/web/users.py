@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from clustermonitor.access import permissions
 from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.reports.labels import label
-from clustermonitor.web import permissions
 from clustermonitor.web.accounts import user_create, users_with_roles
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.forms import BLANK

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clustermonitor.datasets.exporter import FORMATS
 from clustermonitor.datasets.services import dataset_export
@@ -12,7 +12,8 @@ from clustermonitor.datasets.services import dataset_export
 class Command(BaseCommand):
     help = (
         "Export the whole dataset in the data-contract's canonical form: a folder of CSV "
-        "files (default) or one .xlsx workbook. Export, import into an empty database and "
+        "files (default) or one .xlsx workbook. An existing workbook is never overwritten; in an "
+        "existing folder the export's CSV files are replaced. Export, import into an empty database and "
         "export again gives the same CSV files byte for byte. --format datapackage writes the "
         "public part (approved projects, no notes) as a Frictionless Data Package."
     )
@@ -27,5 +28,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for path in dataset_export(options["path"], fmt=options["format"]):
+        target: Path = options["path"]
+        fmt = options["format"]
+        if fmt == "xlsx" and target.suffix.lower() != ".xlsx":
+            target = target.with_suffix(".xlsx")
+        if target.exists() and (fmt == "xlsx" or not target.is_dir()):
+            # A workbook is never overwritten; a folder format needs a folder, not a file.
+            raise CommandError(f"{target} already exists: give a new name, or delete it first")
+        try:
+            written = dataset_export(target, fmt=fmt)
+        except OSError as error:
+            raise CommandError(f"cannot write {error.filename or target}: {error.strerror}") from None
+        for path in written:
             self.stdout.write(str(path))

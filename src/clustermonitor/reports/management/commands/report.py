@@ -1,7 +1,6 @@
 """`clustermonitor report NAME`: one report of reports.md, printed or written to a file."""
 
 import argparse
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,12 +8,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
 from django.utils import translation
 
+from clustermonitor.domain.dates import BadDate, parse_date, parse_year
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.registry import REPORTS, report_build, report_spec
 from clustermonitor.reports.renderers import FORMATS, report_format
 
-YEAR = re.compile(r"[0-9]{4}")
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EXAMPLES = """examples:
   clustermonitor report budget-overview --year 2018
   clustermonitor report kpi-status --year 2019 --as-of 2019-03-03 --format md
@@ -107,19 +105,14 @@ class Command(BaseCommand):
 
 
 def _year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    if not YEAR.fullmatch(text):
-        raise ReportError(f"--year must be a four-digit year, not {text!r}")
-    return int(text)
+    try:
+        return None if text is None else parse_year(text)
+    except BadDate as error:
+        raise ReportError(f"--year: {error}") from None
 
 
 def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
     try:
-        if not ISO_DATE.fullmatch(text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ReportError(f"--as-of must be a date YYYY-MM-DD, not {text!r}") from None
+        return None if text is None else parse_date(text)
+    except BadDate as error:
+        raise ReportError(f"--as-of: {error}") from None

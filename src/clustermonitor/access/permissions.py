@@ -7,12 +7,15 @@
   project applications and KPI results; never books ledger entries.
 - `viewer`: reads reports, dashboards and records; changes nothing.
 
-Views call `require(...)` with one of the predicates below; a refusal is a 403.
+Views call `require(...)` with one of the predicates below; a refusal is a 403. A record
+of another cluster is refused with `require_visible(...)`: a 404, the same answer as for a
+record that does not exist.
 """
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 
 ADMIN, ANALYST, CLUSTER, VIEWER = "admin", "analyst", "cluster", "viewer"
 ROLES = (ADMIN, ANALYST, CLUSTER, VIEWER)
@@ -36,9 +39,12 @@ def bound_cluster(user: Any) -> str | None:
     if role_of(user) != CLUSTER:
         return None
     if not hasattr(user, "_clustermonitor_cluster"):
-        from clustermonitor.web.models import Profile
-
-        code = Profile.objects.filter(user=user).values_list("cluster_code", flat=True).first()
+        # The binding is the web app's `Profile`, reached by its reverse accessor so that
+        # this module (and the API through it) imports nothing from `web`.
+        try:
+            code = user.clustermonitor_profile.cluster_code
+        except ObjectDoesNotExist:
+            code = ""
         user._clustermonitor_cluster = code or None
     return user._clustermonitor_cluster  # type: ignore[no-any-return]
 
@@ -46,6 +52,13 @@ def bound_cluster(user: Any) -> str | None:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def require_visible(allowed: bool) -> None:
+    """A record the user may not see is answered as one that does not exist (404), so a
+    cluster manager cannot learn which other clusters' records exist."""
+    if not allowed:
+        raise Http404("no such record")
 
 
 def may_read(user: Any) -> bool:
