@@ -64,6 +64,10 @@ class Command(BaseCommand):
         summary = self.load(dataset, fresh=fresh)
         for line in summary.lines():
             self.stdout.write(line)
+        from clustermonitor.questions.demo import demo_questions
+
+        questions = demo_questions()
+        self.progress("written questions: " + ", ".join(str(q.number) for q in questions))
         rows = sum(len(rows) for rows in dataset.values())
         self.progress(f"done: {rows} rows in {time.perf_counter() - started:.1f} s ({self.target()})")
 
