@@ -533,6 +533,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "No budget has been set for %(year)s: there are no figures to show yet.": "Geen begroting vastgelegd voor %(year)s: er zijn nog geen cijfers om te tonen.",
     "%(title)s: %(requested)s support requested, total cost %(cost)s.": "%(title)s: %(requested)s steun gevraagd, totale kost %(cost)s.",
     # written questions (w11)
+    "overdue": "termijn verstreken",
     "The answer to question %(n)s: then against now": "Het antwoord op vraag %(n)s: toen tegenover nu",
     "Figures as given in that answer (as of %(d)s) against today's.": (
         "De cijfers zoals in dat antwoord (stand van %(d)s) tegenover die van vandaag."

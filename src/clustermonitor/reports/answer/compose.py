@@ -64,6 +64,7 @@ def compose(
 ) -> Answer:
     """The answer to `parts`; every figure comes from `fetch`."""
     texts = TEXTS[lang]
+    fetch = _once(fetch)
     draft = Draft(lang, texts, fetch, as_of)
     as_of_text = long_date(as_of, lang) if as_of else texts["everything"].format(today=long_date(today, lang))
     sections = [_section(draft, part, as_of_text) for part in parts]
@@ -72,6 +73,19 @@ def compose(
     figures = yearly[0]["figures"] if yearly else "provisional"
     meta = heading.meta or texts["meta_q"].format(as_of=as_of_text)
     return Answer(lang, year, as_of, figures, heading.title, heading.subtitle, meta, sections, {})
+
+
+def _once(fetch: Fetch) -> Fetch:
+    """Each report made once per answer, however many sentences and sections use it."""
+    made: dict[tuple[str, int | None, str | None], Report] = {}
+
+    def fetch_once(report: str, year: int | None, cluster: str | None) -> Report:
+        key = (report, year, cluster if report == "pact-resources" else None)
+        if key not in made:
+            made[key] = fetch(report, year, cluster)
+        return made[key]
+
+    return fetch_once
 
 
 def _section(draft: Draft, part: Part, as_of_text: str) -> Section:

@@ -168,9 +168,9 @@ def _docx_table(
         *(([answer.cell(c, row.get(c)) for c in table.columns], _is_total(table, row)) for row in table.rows),
     ]
     for index, (texts, bold) in enumerate(rows):
+        cells = grid.rows[index].cells  # once per row: python-docx rebuilds the list on each access
         for position, text in enumerate(texts):
-            cell = grid.rows[index].cells[position]
-            paragraph = cell.paragraphs[0]
+            paragraph = cells[position].paragraphs[0]
             run = paragraph.add_run(text)
             run.font.size = pt(8.5)
             run.bold = bold
