@@ -23,7 +23,7 @@ from clustermonitor.questions.models import Status
 from clustermonitor.web import permissions
 
 
-class QuestionInSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class QuestionInSerializer(serializers.Serializer):
     text = serializers.CharField(help_text="the question's full text, as in the parliament's document")
     number = serializers.IntegerField(required=False, min_value=1, help_text="overrides the text's")
     date = serializers.DateField(required=False, help_text="YYYY-MM-DD; overrides the text's")

@@ -80,7 +80,8 @@ def decoded(value: Any) -> Any:
 
 def frozen(reports: dict[str, Any]) -> Fetch:
     def fetch(report: str, year: int | None, cluster: str | None) -> Report:
-        return decoded(reports[key(report, year, cluster)])
+        found: dict[str, Any] = decoded(reports[key(report, year, cluster)])
+        return found
 
     return fetch
 

@@ -106,7 +106,7 @@ def _next(question: WrittenQuestion) -> list[tuple[str, str]]:
     from clustermonitor.questions.services import NEXT
 
     allowed = NEXT.get(Status(question.status), set()) - {Status.DRAFTING}
-    return [(s.value, s.label) for s in Status if s in allowed]
+    return [(s.value, str(s.label)) for s in Status if s in allowed]
 
 
 def _document(answer: Answer, fmt: str, stem: str) -> HttpResponse:
