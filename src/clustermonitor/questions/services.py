@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_revision
+from clustermonitor.questions.draft import reports_used
 from clustermonitor.questions.mapping import map_question
 from clustermonitor.questions.models import Mapping, Snapshot, Status, SubQuestion, WrittenQuestion
 from clustermonitor.questions.parser import ParseError, parse_question
@@ -184,8 +185,6 @@ def status_set(question: WrittenQuestion, status: str, *, actor: str) -> Written
 
 def question_approve(question: WrittenQuestion, *, as_of: date | None, actor: str) -> Snapshot:
     """Freeze the answer: the as-of date, the data revision, every report used, the prose."""
-    from clustermonitor.questions.draft import reports_used
-
     if question.status not in (Status.RECEIVED, Status.DRAFTING):
         raise QuestionError(f"question {question.number} is {question.status}: it cannot be approved")
     with transaction.atomic():

@@ -15,7 +15,7 @@ from clustermonitor.clusters.models import Cluster
 from clustermonitor.questions import selectors
 from clustermonitor.questions.draft import answer_diff, question_answer
 from clustermonitor.questions.models import Status, WrittenQuestion
-from clustermonitor.questions.services import QuestionError
+from clustermonitor.questions.services import NEXT, QuestionError
 from clustermonitor.reports.answer.data import answer_build
 from clustermonitor.reports.answer.model import LANGUAGES, Answer
 from clustermonitor.reports.answer.render import RENDERERS, answer_context
@@ -103,8 +103,6 @@ def question_page(request: HttpRequest, session: str, number: int) -> HttpRespon
 
 
 def _next(question: WrittenQuestion) -> list[tuple[str, str]]:
-    from clustermonitor.questions.services import NEXT
-
     allowed = NEXT.get(Status(question.status), set()) - {Status.DRAFTING}
     return [(s.value, str(s.label)) for s in Status if s in allowed]
 
