@@ -50,6 +50,7 @@ test-postgres: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.questions
 
 clean:
 	rm -rf $(VENV) clustermonitor.sqlite3 .pytest_cache .mypy_cache .ruff_cache

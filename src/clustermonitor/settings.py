@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "clustermonitor.kpis",
     "clustermonitor.datasets",
     "clustermonitor.reports",
+    "clustermonitor.questions",
     "clustermonitor.web",
     "clustermonitor.api",
     "drf_spectacular",  # its templates: the Swagger UI start-up script

@@ -67,7 +67,13 @@ def test_the_schema_is_valid_openapi_3_and_documents_the_parameters(example_db: 
     assert response.status_code == 200
     validate_schema(schema)
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == {"/api/v1/reports/", "/api/v1/reports/{name}/", "/api/v1/answer/"}
+    assert set(schema["paths"]) == {
+        "/api/v1/reports/",
+        "/api/v1/reports/{name}/",
+        "/api/v1/answer/",
+        "/api/v1/questions/",
+        "/api/v1/questions/{session}/{number}/",
+    }
     report = schema["paths"]["/api/v1/reports/{name}/"]["get"]
     parameters = {p["name"]: p for p in report["parameters"]}
     assert set(parameters) == {"name", "year", "cluster", "as_of"}

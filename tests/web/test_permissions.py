@@ -53,6 +53,16 @@ MATRIX: list[tuple[str, set[str]]] = [
     ("/admin/", {"admin"}),
     ("/users/", {"admin"}),
     ("/users/new/", {"admin"}),
+    ("/questions/", ALL),  # written questions are public documents: every role reads them
+    ("/questions/?q=budget&status=received&order=deadline", ALL),
+    ("/questions/new/", WRITERS),
+    ("/answer/?year=2018", ALL),
+    ("/answer/?year=2018&format=md", ALL),
+]
+QUESTION_MATRIX: list[tuple[str, set[str]]] = [
+    ("/questions/2018-2019/228/", ALL),
+    ("/questions/2018-2019/228/answer.md", ALL),
+    ("/questions/2018-2019/228/answer.docx?lang=en", ALL),
 ]
 
 
@@ -69,6 +79,33 @@ def test_permission_matrix(clients: dict[str | None, Client], url: str, allowed:
             assert response.status_code in (302, 403, 404), (role, url, response.status_code)
             if response.status_code == 302:
                 assert "login" in response["Location"]
+
+
+@pytest.mark.parametrize(("url", "allowed"), QUESTION_MATRIX, ids=[url for url, _ in QUESTION_MATRIX])
+def test_permission_matrix_of_a_question(
+    clients: dict[str | None, Client], url: str, allowed: set[str]
+) -> None:
+    from pathlib import Path
+
+    from clustermonitor.questions.services import question_add
+
+    question_add(
+        (Path(__file__).parents[2] / "docs" / "written-question-228-2019.txt").read_text(), actor="t"
+    )
+    test_permission_matrix(clients, url, allowed)
+
+
+def test_question_writes_are_for_analysts_and_admins(clients: dict[str | None, Client]) -> None:
+    from pathlib import Path
+
+    from clustermonitor.questions.services import question_add
+
+    question_add(
+        (Path(__file__).parents[2] / "docs" / "written-question-228-2019.txt").read_text(), actor="t"
+    )
+    for role in ("viewer", "cluster"):
+        for url in ("1b/map/", "1b/prose/", "approve/", "status/"):
+            assert clients[role].post(f"/questions/2018-2019/228/{url}", {}).status_code == 403, (role, url)
 
 
 def test_anonymous_users_see_the_login_page_only(client: Client) -> None:

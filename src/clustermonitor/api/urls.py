@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clustermonitor.api import docs, views
+from clustermonitor.api import docs, questions, views
 
 urlpatterns = [
     path("v1/", docs.ApiIndexView.as_view(), name="api-index"),
@@ -8,5 +8,7 @@ urlpatterns = [
     path("v1/reports/", views.ReportListView.as_view(), name="api-reports"),
     path("v1/reports/<str:name>/", views.ReportView.as_view(), name="api-report"),
     path("v1/answer/", views.AnswerView.as_view(), name="api-answer"),
+    path("v1/questions/", questions.QuestionListView.as_view(), name="api-questions"),
+    path("v1/questions/<str:session>/<int:number>/", questions.QuestionView.as_view(), name="api-question"),
     path("v1/schema/", views.SchemaView.as_view(), name="api-schema"),
 ]

@@ -1,7 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from clustermonitor.web import entry, history, lists, pages, password, records, transfer, users
+from clustermonitor.web import (
+    entry,
+    history,
+    lists,
+    pages,
+    password,
+    question_entry,
+    questions,
+    records,
+    transfer,
+    users,
+)
 from clustermonitor.web.common import YearConverter
 
 register_converter(YearConverter, "year")
@@ -35,4 +46,31 @@ urlpatterns = [
     path("users/<int:pk>/edit/", users.user_edit, name="user-edit"),
     path("import/", transfer.import_page, name="import"),
     path("export/", transfer.export, name="export"),
+    path("answer/", questions.answer_page, name="answer"),
+    path("questions/", questions.question_register, name="questions"),
+    path("questions/new/", question_entry.question_new, name="question-new"),
+    path("questions/<str:session>/<int:number>/", questions.question_page, name="question"),
+    path(
+        "questions/<str:session>/<int:number>/answer.<str:fmt>",
+        questions.question_download,
+        name="question-download",
+    ),
+    path(
+        "questions/<str:session>/<int:number>/approve/",
+        question_entry.question_approve,
+        name="question-approve",
+    ),
+    path(
+        "questions/<str:session>/<int:number>/status/", question_entry.question_status, name="question-status"
+    ),
+    path(
+        "questions/<str:session>/<int:number>/<str:label>/map/",
+        question_entry.question_map,
+        name="question-map",
+    ),
+    path(
+        "questions/<str:session>/<int:number>/<str:label>/prose/",
+        question_entry.question_prose,
+        name="question-prose",
+    ),
 ]

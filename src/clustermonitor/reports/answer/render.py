@@ -13,7 +13,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from clustermonitor.reports.answer.data import Answer
+from clustermonitor.reports.answer.model import Answer
 from clustermonitor.reports.renderers.as_html import css_text, html_to_pdf
 from clustermonitor.reports.renderers.charts import chart_for, chart_png
 from clustermonitor.reports.tables import Table
@@ -42,7 +42,7 @@ def render_md(answer: Answer) -> str:
             parts += [paragraph, ""]
         for table in section.tables:
             parts += _md_table(answer, table)
-        parts += [f"*{section.note}*", ""]
+        parts += [f"*{section.note}*", ""] if section.note else []
     return "\n".join(parts)
 
 
@@ -143,8 +143,8 @@ def render_docx(answer: Answer) -> bytes:
             document.add_picture(io.BytesIO(picture), width=Cm(16))
         for table in part.tables:
             _docx_table(document, answer, table, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, Pt)
-        note = document.add_paragraph()
-        note.add_run(part.note).italic = True
+        if part.note:
+            document.add_paragraph().add_run(part.note).italic = True
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -168,9 +168,9 @@ def _docx_table(
         *(([answer.cell(c, row.get(c)) for c in table.columns], _is_total(table, row)) for row in table.rows),
     ]
     for index, (texts, bold) in enumerate(rows):
+        cells = grid.rows[index].cells  # once per row: python-docx rebuilds the list on each access
         for position, text in enumerate(texts):
-            cell = grid.rows[index].cells[position]
-            paragraph = cell.paragraphs[0]
+            paragraph = cells[position].paragraphs[0]
             run = paragraph.add_run(text)
             run.font.size = pt(8.5)
             run.bold = bold

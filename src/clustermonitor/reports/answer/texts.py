@@ -156,25 +156,26 @@ TEXTS = {
             "projectbudget."
         ),
         "a5": (
-            "Voor VIL werden in {year} binnen het geoormerkte projectbudget {projects} projecten "
+            "Voor {cluster} werden in {year} binnen het geoormerkte projectbudget {projects} projecten "
             "goedgekeurd, met een toegekende steun van {support}."
         ),
         "a5_one": (
-            "Voor VIL werd in {year} binnen het geoormerkte projectbudget {projects} project goedgekeurd, "
+            "Voor {cluster} werd in {year} binnen het geoormerkte projectbudget {projects} project "
+            "goedgekeurd, "
             "met een toegekende steun van {support}."
         ),
         "a5_zero": (
-            "Voor VIL werden in {year} binnen het geoormerkte projectbudget geen projecten goedgekeurd."
+            "Voor {cluster} werden in {year} binnen het geoormerkte projectbudget geen projecten goedgekeurd."
         ),
         "a5_committed": (
-            "De netto vastleggingen op het projectbudget van VIL bedragen {committed}, tegenover een "
+            "De netto vastleggingen op het projectbudget van {cluster} bedragen {committed}, tegenover een "
             "toewijzing van {allocated}."
         ),
         "a5_committed_zero": (
-            "Aan VIL werden voor {year} geen projectmiddelen toegewezen en er werd niets vastgelegd."
+            "Aan {cluster} werden voor {year} geen projectmiddelen toegewezen en er werd niets vastgelegd."
         ),
         "a5_types": "Per projecttype:",
-        "a5_none": "Voor VIL zijn er voor {year} geen gegevens over het geoormerkte projectbudget.",
+        "a5_none": "Voor {cluster} zijn er voor {year} geen gegevens over het geoormerkte projectbudget.",
         "q6": (
             "Welke KPI’s worden door de speerpuntclusters gehaald en welke niet? Een overzicht per cluster."
         ),
@@ -205,6 +206,16 @@ TEXTS = {
             "De innovatieve bedrijfsnetwerken hebben daarnaast {others} KPI met een doelstelling; "
             "die is niet in dit overzicht opgenomen."
         ),
+        "t_other_instrument": "Andere publieke middelen per instrument",
+        "t_pact_clusters": "Toegewezen middelen per cluster over het hele clusterpact",
+        "t_pact_years": "Toegewezen middelen per cluster en per jaar",
+        "t_used": "Benutte geoormerkte projectmiddelen",
+        "title_q": "Antwoord op schriftelijke vraag nr. {number} van {date}",
+        "subtitle_q": "van {asker} — {title}",
+        "meta_q": "Stand van zaken op {as_of}.",
+        "prose_missing": "[Hier schrijft de analist het antwoord.]",
+        "support": "Ter ondersteuning: de cijfers van het dichtstbijzijnde rapport.",
+        "reconstruction": "Reconstructie uit wat latere vragen erover zeggen.",
         "t_instrument": "Andere publieke middelen per instrument",
         "t_cluster_instrument": "Andere publieke middelen per cluster en instrument",
         "t_envelopes": "Budget en vastleggingen per enveloppe",
@@ -347,21 +358,25 @@ TEXTS = {
             "VIL (Flemish Institute for Logistics) specifically: support within the earmarked project budget."
         ),
         "a5": (
-            "For VIL, {projects} projects were approved within the earmarked project budget in {year}, with "
+            "For {cluster}, {projects} projects were approved within the earmarked project budget in "
+            "{year}, with "
             "{support} of support granted."
         ),
         "a5_one": (
-            "For VIL, {projects} project was approved within the earmarked project budget in {year}, with "
+            "For {cluster}, {projects} project was approved within the earmarked project budget in "
+            "{year}, with "
             "{support} of support granted."
         ),
-        "a5_zero": "For VIL, no projects were approved within the earmarked project budget in {year}.",
+        "a5_zero": "For {cluster}, no projects were approved within the earmarked project budget in {year}.",
         "a5_committed": (
-            "VIL's net commitments on the project budget are {committed}, against an allocation of "
+            "{cluster}'s net commitments on the project budget are {committed}, against an allocation of "
             "{allocated}."
         ),
-        "a5_committed_zero": "VIL was allocated no project resources for {year} and nothing was committed.",
+        "a5_committed_zero": (
+            "{cluster} was allocated no project resources for {year} and nothing was committed."
+        ),
         "a5_types": "Per project type:",
-        "a5_none": "There are no figures on the earmarked project budget for VIL in {year}.",
+        "a5_none": "There are no figures on the earmarked project budget for {cluster} in {year}.",
         "q6": "Which KPIs do the spearhead clusters meet and which not? An overview per cluster.",
         "a6": "Of the {total} KPIs with a target for {year}, {results}",
         "a6_one": "For {year}, {total} KPI has a target; it {results}",
@@ -386,6 +401,16 @@ TEXTS = {
             "The innovative business networks have {others} more KPI with a target; "
             "it is not included in this overview."
         ),
+        "t_other_instrument": "Other public funding per instrument",
+        "t_pact_clusters": "Resources allocated per cluster over the whole cluster pact",
+        "t_pact_years": "Resources allocated per cluster and year",
+        "t_used": "Earmarked project resources used",
+        "title_q": "Answer to written question no. {number} of {date}",
+        "subtitle_q": "by {asker} — {title}",
+        "meta_q": "Situation as of {as_of}.",
+        "prose_missing": "[The analyst writes the answer here.]",
+        "support": "In support: the figures of the nearest report.",
+        "reconstruction": "Reconstructed from what later questions say of it.",
         "t_instrument": "Other public funding per instrument",
         "t_cluster_instrument": "Other public funding per cluster and instrument",
         "t_envelopes": "Budget and commitments per envelope",

@@ -26,6 +26,7 @@ from clustermonitor.datasets.services import DatasetInvalid, ImportSummary, data
 from clustermonitor.demo import database
 from clustermonitor.demo.generator import DEFAULT_SEED, generate
 from clustermonitor.demo.writer import Dataset, write_dataset
+from clustermonitor.questions.demo import demo_questions
 
 SHOWN_ERRORS = 10
 
@@ -64,6 +65,8 @@ class Command(BaseCommand):
         summary = self.load(dataset, fresh=fresh)
         for line in summary.lines():
             self.stdout.write(line)
+        questions = demo_questions()
+        self.progress("written questions: " + ", ".join(str(q.number) for q in questions))
         rows = sum(len(rows) for rows in dataset.values())
         self.progress(f"done: {rows} rows in {time.perf_counter() - started:.1f} s ({self.target()})")
 

@@ -1,0 +1,99 @@
+"""The written questions in the API: the register, one question (the CLI's `show` JSON),
+and taking a question in from its text (analysts and admins).
+
+Written questions and their answers are public parliamentary documents: every role may
+read them, cluster managers too; only analysts and admins take them in.
+"""
+
+from datetime import date
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from clustermonitor.access import permissions
+from clustermonitor.api import schema
+from clustermonitor.api.params import BadParameter
+from clustermonitor.api.views import ApiView
+from clustermonitor.questions import selectors, services
+from clustermonitor.questions.models import Status
+
+
+class QuestionInSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="the question's full text, as in the parliament's document")
+    number = serializers.IntegerField(required=False, min_value=1, help_text="overrides the text's")
+    date = serializers.DateField(required=False, help_text="YYYY-MM-DD; overrides the text's")
+    asker = serializers.CharField(required=False, max_length=200)
+    title = serializers.CharField(required=False)
+    replace = serializers.BooleanField(required=False, default=False)
+
+
+QUESTION = OpenApiResponse(
+    OpenApiTypes.OBJECT, description="as `clustermonitor question show N --format json`"
+)
+LIST: dict[str, Any] = {
+    "summary": "The written questions, each as `question show --format json` gives it",
+    "parameters": [
+        OpenApiParameter("status", OpenApiTypes.STR, enum=list(Status.values), description="only this state"),
+        OpenApiParameter("q", OpenApiTypes.STR, description="full-text search in questions and answers"),
+    ],
+    "responses": {200: OpenApiResponse(OpenApiTypes.OBJECT), **schema.ERRORS},
+}
+ADD: dict[str, Any] = {
+    "summary": "Take a written question in from its text (analysts and admins)",
+    "request": QuestionInSerializer,
+    "responses": {201: QUESTION, **schema.ERRORS},
+}
+ONE: dict[str, Any] = {
+    "summary": "One written question by session and number",
+    "responses": {
+        200: QUESTION,
+        **schema.ERRORS,
+        404: OpenApiResponse(schema.ErrorSerializer, description="no such question"),
+    },
+}
+
+
+class QuestionListView(ApiView):
+    @schema.documented(operation_id="questions_list", **LIST)
+    def get(self, request: Request) -> Response:
+        status = request.query_params.get("status") or None
+        try:
+            found = selectors.question_list(status=status, search=request.query_params.get("q", ""))
+        except services.QuestionError as error:
+            raise BadParameter("status", str(error)) from None
+        return Response({"questions": [selectors.question_json(q) for q in found]})
+
+    @schema.documented(operation_id="questions_add", **ADD)
+    def post(self, request: Request) -> Response:
+        if not permissions.may_enter_data(request.user):
+            raise PermissionDenied("only analysts and admins take written questions in")
+        body = QuestionInSerializer(data=request.data)
+        if not body.is_valid():
+            field, problems = next(iter(body.errors.items()))
+            raise BadParameter(field, str(problems[0]))
+        given: dict[str, Any] = body.validated_data
+        asked_on: date | None = given.get("date")
+        try:
+            question = services.question_add(
+                given["text"], actor=request.user.get_username(), number=given.get("number"),
+                asked_on=asked_on, asker=given.get("asker"), title=given.get("title"),
+                replace=given["replace"],
+            )  # fmt: skip
+        except services.QuestionError as error:
+            raise BadParameter("text", str(error)) from None
+        return Response(selectors.question_json(question), status=201)
+
+
+class QuestionView(ApiView):
+    @schema.documented(operation_id="question_get", **ONE)
+    def get(self, request: Request, session: str, number: int) -> Response:
+        try:
+            question = selectors.question_find(number, session)
+        except services.QuestionError as error:
+            raise NotFound(str(error)) from None
+        return Response(selectors.question_json(question))

@@ -1,0 +1,202 @@
+"""Writes of written questions: intake, mappings by hand, prose, status, approval.
+
+Every write names its actor; django-simple-history keeps who changed what and when.
+A refusal is a `QuestionError` with a message for the user; nothing is written then.
+"""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.revision import data_revision
+from clustermonitor.questions.draft import reports_used
+from clustermonitor.questions.mapping import map_question
+from clustermonitor.questions.models import Mapping, Snapshot, Status, SubQuestion, WrittenQuestion
+from clustermonitor.questions.parser import ParseError, parse_question
+from clustermonitor.reports.registry import REPORTS
+
+ANSWER_DAYS = 30  # days a minister has to answer (deadline = date asked + 30 days)
+NEXT = {  # allowed status changes; approving goes through `question_approve`
+    Status.RECEIVED: {Status.DRAFTING, Status.WITHDRAWN},
+    Status.DRAFTING: {Status.WITHDRAWN},
+    Status.APPROVED: {Status.SENT},
+}
+
+
+class QuestionError(ValueError):
+    """A write was refused (bad text, duplicate number, unknown report…); nothing stored."""
+
+
+def session_of(day: date) -> str:
+    """The Flemish Parliament's session a date falls in: it opens on the fourth Monday of
+    September (23 January 2019 → "2018-2019")."""
+    first = date(day.year, 9, 1)
+    opening = first + timedelta(days=(0 - first.weekday()) % 7 + 21)
+    start = day.year if day >= opening else day.year - 1
+    return f"{start}-{start + 1}"
+
+
+def cluster_names() -> dict[str, str]:
+    return dict(Cluster.objects.values_list("code", "name"))
+
+
+def question_add(
+    text: str,
+    *,
+    actor: str,
+    number: int | None = None,
+    asked_on: date | None = None,
+    asker: str | None = None,
+    title: str | None = None,
+    replace: bool = False,
+    reconstruction: bool = False,
+) -> WrittenQuestion:
+    """Take a question in: parse, map every sub-question, store; options override the text."""
+    try:
+        parsed = parse_question(text)
+    except ParseError as error:
+        raise QuestionError(str(error)) from None
+    number = number if number is not None else parsed.number
+    asked_on = asked_on or parsed.asked_on
+    if number is None:
+        raise QuestionError("the text names no question number: give --number")
+    if asked_on is None:
+        raise QuestionError("the text names no date: give --date YYYY-MM-DD")
+    session = session_of(asked_on)
+    mappings = map_question(parsed, cluster_names(), asked_on)
+    with transaction.atomic():
+        existing = WrittenQuestion.objects.filter(session=session, number=number).first()
+        if existing and not replace:
+            raise QuestionError(
+                f"question {number} of session {session} already exists: give --replace to replace it"
+            )
+        if existing:
+            existing.delete()
+        question = WrittenQuestion(
+            session=session,
+            number=number,
+            asked_on=asked_on,
+            asker=asker or parsed.asker,
+            addressee=parsed.addressee,
+            title=title or parsed.title,
+            text=text.strip(),
+            lead=parsed.lead,
+            official_answer=parsed.official_answer,
+            references=[{"number": n, "date": d.isoformat()} for n, d in parsed.references],
+            reconstruction=reconstruction,
+            deadline=asked_on + timedelta(days=ANSWER_DAYS),
+        )
+        question._change_reason = f"taken in by {actor}"  # type: ignore[attr-defined]
+        question.save()
+        for position, (sub, found) in enumerate(zip(parsed.subs, mappings, strict=True)):
+            row = SubQuestion.objects.create(
+                question=question,
+                position=position,
+                label=sub.label,
+                parent=sub.parent,
+                context=sub.context,
+                text=sub.text,
+                matched=found.matched,
+                support=[{"report": t.report, "year": t.year, "cluster": t.cluster} for t in found.support],
+            )
+            Mapping.objects.bulk_create(
+                Mapping(subquestion=row, position=i, report=t.report, year=t.year, cluster=t.cluster or "")
+                for i, t in enumerate(found.targets)
+            )
+    return question
+
+
+def _editable(question: WrittenQuestion) -> None:
+    if question.status not in (Status.RECEIVED, Status.DRAFTING):
+        raise QuestionError(f"question {question.number} is {question.status}: its answer is frozen")
+
+
+def _sub(question: WrittenQuestion, label: str) -> SubQuestion:
+    sub = question.subquestions.filter(label=label).first()
+    if sub is None:
+        labels = ", ".join(question.subquestions.values_list("label", flat=True))
+        raise QuestionError(f"question {question.number} has no sub-question {label!r} (it has {labels})")
+    return sub
+
+
+def mapping_set(
+    question: WrittenQuestion,
+    label: str,
+    *,
+    report: str | None,
+    years: list[int],
+    cluster: str | None,
+    actor: str,
+) -> SubQuestion:
+    """Correct a sub-question's mapping by hand: one report, its year(s) and cluster; no
+    report (None) marks it for prose."""
+    _editable(question)
+    sub = _sub(question, label)
+    if report is not None and report not in REPORTS:
+        raise QuestionError(f"unknown report {report!r}: choose one of {', '.join(REPORTS)}")
+    if report is not None and REPORTS[report].yearly and not years:
+        raise QuestionError(f"{report} needs a year")
+    if report is not None and not REPORTS[report].yearly and years:
+        raise QuestionError(f"{report} covers the whole pact and takes no year")
+    if cluster is not None and not Cluster.objects.filter(code=cluster).exists():
+        raise QuestionError(f"unknown cluster {cluster!r}")
+    with transaction.atomic():
+        sub.mappings.all().delete()
+        if report is not None:
+            Mapping.objects.bulk_create(
+                Mapping(
+                    subquestion=sub, position=i, report=report, year=y, cluster=cluster or "", by_hand=True
+                )
+                for i, y in enumerate(years or [None])
+            )
+        sub.matched = []
+        sub._change_reason = f"mapped by hand by {actor}"  # type: ignore[attr-defined]
+        sub.save()
+        _drafting(question, actor)
+    return sub
+
+
+def prose_set(question: WrittenQuestion, label: str, prose: str, *, actor: str) -> SubQuestion:
+    _editable(question)
+    sub = _sub(question, label)
+    with transaction.atomic():
+        sub.prose = prose.strip()
+        sub._change_reason = f"prose by {actor}"  # type: ignore[attr-defined]
+        sub.save()
+        _drafting(question, actor)
+    return sub
+
+
+def _drafting(question: WrittenQuestion, actor: str) -> None:
+    if question.status == Status.RECEIVED:
+        status_set(question, Status.DRAFTING, actor=actor)
+
+
+def status_set(question: WrittenQuestion, status: str, *, actor: str) -> WrittenQuestion:
+    if status not in NEXT.get(Status(question.status), set()):
+        raise QuestionError(f"question {question.number} cannot go from {question.status} to {status}")
+    question.status = status
+    question._change_reason = f"{status} by {actor}"  # type: ignore[attr-defined]
+    question.save()
+    return question
+
+
+def question_approve(question: WrittenQuestion, *, as_of: date | None, actor: str) -> Snapshot:
+    """Freeze the answer: the as-of date, the data revision, every report used, the prose."""
+    if question.status not in (Status.RECEIVED, Status.DRAFTING):
+        raise QuestionError(f"question {question.number} is {question.status}: it cannot be approved")
+    with transaction.atomic():
+        snapshot = Snapshot.objects.create(
+            question=question,
+            as_of=as_of,
+            revision=data_revision() or "",
+            reports=reports_used(question, as_of),
+            prose={sub.label: sub.prose for sub in question.subquestions.all()},
+            approved_by=actor,
+        )
+        question.status = Status.APPROVED
+        question._change_reason = f"approved by {actor} at {timezone.now():%Y-%m-%d %H:%M}"  # type: ignore[attr-defined]
+        question.save()
+    return snapshot

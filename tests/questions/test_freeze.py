@@ -1,0 +1,108 @@
+"""Drafting, approving (the snapshot) and the diff of then against now."""
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management.base import CommandError
+from docx import Document
+
+from clustermonitor.kpis.services import kpi_figure_set
+from clustermonitor.questions.models import WrittenQuestion
+from clustermonitor.questions.services import question_add
+from tests.questions.conftest import SEED, question, shown
+from tests.questions.test_own_questions import OTHER_YEARS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_draft_has_one_section_per_sub_question_with_the_reports_figures(example_db) -> None:
+    question("add", str(SEED), "--replace")
+    text = question("draft", "228", "--as-of", "2019-03-03")
+    headings = [line[len("## Vraag ") :] for line in text.splitlines() if line.startswith("## Vraag ")]
+
+    assert headings == ["1a", "1b", "2", "2a", "2b", "3", "4", "5", "6"]
+    assert "Antwoord op schriftelijke vraag nr. 228 van 23 januari 2019" in text
+    assert "De effectieve vastleggingen in 2018 bedragen in totaal 63.584.372,21 euro" in text
+    assert "[Hier schrijft de analist het antwoord.]" in text  # 1b: prose only
+    english = question("draft", "228", "--lang", "en", "--as-of", "2019-03-03")
+    assert "EUR 63,584,372.21" in english and "## Question 2a" in english
+
+
+def test_mapping_and_prose_by_hand(example_db) -> None:
+    from clustermonitor.questions.services import prose_set
+
+    question("add", str(SEED), "--replace")
+    question("map", "228", "1b", "--report", "project-generation", "--year", "2017")
+    stored = WrittenQuestion.objects.get(number=228)
+    prose_set(stored, "4", "De projectgeneratie verloopt volgens plan.", actor="test")
+    sub = {s["label"]: s for s in shown(228)["subquestions"]}["1b"]
+
+    assert sub["answered_by"] == [{"report": "project-generation", "year": 2017, "cluster": None}]
+    assert shown(228)["status"] == "drafting"
+    assert "De projectgeneratie verloopt volgens plan." in question("draft", "228")
+    with pytest.raises(CommandError, match="needs a year"):
+        question("map", "228", "1b", "--report", "kpi-status")
+    with pytest.raises(CommandError, match="no sub-question '9z'"):
+        question("map", "228", "9z", "--report", "prose")
+
+
+def test_approved_answer_reads_the_same_after_the_data_change(example_db, tmp_path: Path) -> None:
+    question_add(OTHER_YEARS, actor="test", replace=True)
+    question("approve", "31", "--as-of", "2020-06-30")
+    before = question("draft", "31")
+    kpi_figure_set(
+        what="target", cluster="BLUE", kpi="ADDED_VALUE", year=2019, value=Decimal("1"), actor="test"
+    )
+
+    assert question("draft", "31") == before
+    diff = json.loads(question("diff", "31", "--format", "json"))
+    assert diff["number"] == 31 and diff["as_of"] == "2020-06-30"
+    changed = [c for c in diff["changed"] if c["row"] == "BLUE/ADDED_VALUE" and c["measure"] == "target"]
+    assert changed and changed[0]["then"] == "539000000.00" and changed[0]["now"] == "1.00"
+    assert changed[0]["report"] == "kpi-status" and changed[0]["year"] == 2019
+    with pytest.raises(CommandError, match="frozen"):
+        question("map", "31", "1", "--report", "prose")
+    path = tmp_path / "a.docx"
+    question("draft", "31", "--format", "docx", "--output", str(path))
+    assert any(p.text == "Vraag 1" for p in Document(str(path)).paragraphs)
+
+
+def test_question_2_of_228_shows_then_against_now(example_db) -> None:
+    question("add", str(SEED), "--replace")
+    question("approve", "228", "--as-of", "2019-02-20")  # 2018 was closed on 4 March 2019
+    data = shown(228)
+    assert data["status"] == "approved" and data["snapshot"]["as_of"] == "2019-02-20"
+    changed = json.loads(question("diff", "228"))["changed"]
+
+    status = [c for c in changed if c["report"] == "budget-overview" and c["measure"] == "figures"]
+    assert status == [
+        {
+            "report": "budget-overview",
+            "year": 2018,
+            "cluster": None,
+            "row": None,
+            "measure": "figures",
+            "then": "provisional",
+            "now": "definitive",
+        }
+    ]
+    assert "voorlopige cijfers" in question("draft", "228")
+    with pytest.raises(CommandError, match="cannot be approved"):
+        question("approve", "228")
+
+
+def test_list_and_errors(example_db) -> None:
+    question("add", str(SEED), "--replace")
+    rows = json.loads(question("list", "--format", "json"))
+    assert {"number": 228, "status": "received"}.items() <= next(
+        r for r in rows if r["number"] == 228
+    ).items()
+    assert "228" in question("list", "--status", "received")
+    with pytest.raises(CommandError, match="no question 999"):
+        question("show", "999")
+    with pytest.raises(CommandError, match="not approved"):
+        question("diff", "228")
+    assert date.fromisoformat(rows[0]["deadline"])
