@@ -25,7 +25,7 @@ AXE = Path(axe_package.__file__).parent / "axe.min.js"
 
 @pytest.fixture
 def tab(browser: Any, demo_site: str) -> Iterator[Any]:  # noqa: F811
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
     context.set_default_timeout(120_000)  # a machine shared by many test runs
     page = context.new_page()
     yield page

@@ -6,14 +6,15 @@ import pytest
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from clustermonitor.budget.models import Budget, BudgetYear
+from clustermonitor.budget.models import Budget
+from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.web.errors import server_error
 
 
 @pytest.mark.django_db
 def test_403_in_the_layout_with_navigation_in_the_pages_language(clients: dict[str | None, Client]) -> None:
-    nl = clients["cluster"].get("/clusters/SIM/")
-    en = clients["cluster"].get("/clusters/SIM/?lang=en")
+    nl = clients["cluster"].get("/users/")
+    en = clients["cluster"].get("/users/?lang=en")
 
     assert nl.status_code == en.status_code == 403
     assert 'href="/projects/"' in nl.content.decode()  # the site's navigation

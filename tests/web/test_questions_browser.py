@@ -42,7 +42,9 @@ def site(transactional_db: None, live_server: Any, settings: Any) -> str:
 
 @pytest.fixture
 def page(browser: Any, site: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1440, "height": 900}, accept_downloads=True, bypass_csp=True
+    )
     context.set_default_timeout(180_000)  # long pages on a busy machine
     tab = context.new_page()
     yield tab

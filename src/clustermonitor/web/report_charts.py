@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clustermonitor.reports.figures import Report
-from clustermonitor.reports.labels import label
+from clustermonitor.reports.labels import instrument_name, label
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.web.chart import SERIES, bar_chart
 
@@ -58,6 +58,6 @@ def report_chart(name: str, report: Report) -> dict[str, Any] | None:
     if not rows:
         return None
     labels = {key: label(key) for key, _ in spec.series}
-    labels |= {str(row[spec.by]): label(str(row[spec.by])) for row in rows}
+    labels |= {str(row[spec.by]): instrument_name(label(str(row[spec.by]))) for row in rows}
     chart = bar_chart(rows, spec.by, labels, spec.series)
     return {"chart": chart, "amounts": spec.amounts, "title": label(table.title)}
