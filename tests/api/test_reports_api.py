@@ -157,3 +157,12 @@ def test_the_api_adds_no_query_per_row(example_db: None) -> None:
     with CaptureQueriesContext(connection) as budget_queries:
         assert client.get("/api/v1/reports/budget-overview/?year=2018").status_code == 200
     assert len(budget_queries) <= 10
+
+
+@pytest.mark.parametrize("address", ["/api/v1/nothing/", "/api/v1/questions/2018-2019/x/", "/api/v2/"])
+def test_an_unknown_api_address_is_a_json_404(example_db: None, address: str) -> None:
+    response = session_client("viewer").get(address)
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "no such API address" in response.json()["detail"]

@@ -11,6 +11,7 @@ from datetime import date
 
 from rest_framework.exceptions import APIException
 
+from clustermonitor.clusters.selectors import cluster_by_code
 from clustermonitor.domain import dates
 from clustermonitor.reports.registry import OPTIONS, OptionRefused, ReportSpec, check_options
 
@@ -44,31 +45,36 @@ def only_known(query: Mapping[str, str], known: Collection[str]) -> None:
 
 def report_query(spec: ReportSpec, query: Mapping[str, str]) -> ReportQuery:
     only_known(query, REPORT_PARAMETERS)
-    year = parse_year(query.get("year") or None)
-    cluster = query.get("cluster") or None
+    year = parse_year(query)
+    cluster = query.get("cluster")
     try:
         check_options(spec, year=year, cluster=cluster, spelled=str)
     except OptionRefused as refused:
         raise BadParameter(refused.option, str(refused)) from None
-    return ReportQuery(year=year, cluster=cluster, as_of=parse_as_of(query.get("as_of") or None))
+    if cluster is not None and cluster_by_code(cluster) is None:  # before the figures cache sees it
+        raise BadParameter("cluster", f"unknown cluster: {cluster}")
+    return ReportQuery(year=year, cluster=cluster, as_of=parse_as_of(query))
 
 
-def parse_year(text: str | None) -> int | None:
+def parse_year(query: Mapping[str, str]) -> int | None:
+    """The `year` given, or None when it is left out. A parameter given empty (`?year=`) is
+    refused like any other value that is no year: the web's forms send empty fields, a
+    script that does is missing a value, and an answer for "no year" would mislead it."""
     try:
-        return dates.optional_year(text)
+        return dates.parse_year(query["year"]) if "year" in query else None
     except dates.BadDate as error:
         raise BadParameter("year", str(error)) from None
 
 
-def parse_as_of(text: str | None) -> date | None:
+def parse_as_of(query: Mapping[str, str]) -> date | None:
     try:
-        return dates.optional_date(text)
+        return dates.parse_date(query["as_of"]) if "as_of" in query else None
     except dates.BadDate as error:
         raise BadParameter("as_of", str(error)) from None
 
 
 def parse_choice(query: Mapping[str, str], name: str, choices: Collection[str], default: str) -> str:
-    value = query.get(name) or default
+    value = query.get(name, default)
     if value not in choices:
         raise BadParameter(name, f"{name} must be one of {', '.join(choices)}, not {value!r}")
     return value

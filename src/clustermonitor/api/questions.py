@@ -8,6 +8,7 @@ read them, cluster managers too; only analysts and admins take them in.
 from datetime import date
 from typing import Any
 
+from django.core.validators import RegexValidator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
@@ -17,18 +18,26 @@ from rest_framework.response import Response
 
 from clustermonitor.access import permissions
 from clustermonitor.api import schema
-from clustermonitor.api.params import BadParameter
+from clustermonitor.api.params import BadParameter, only_known, parse_choice
 from clustermonitor.api.views import ApiView
 from clustermonitor.questions import selectors, services
 from clustermonitor.questions.models import Status
 
+# Text with something in it besides spaces, and no NUL character (which DRF refuses):
+# stated as a pattern, so the schema says exactly which texts the API takes.
+WORDS = RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", "give some text, without NUL characters")
+
+
+def words(**kwargs: Any) -> serializers.CharField:
+    return serializers.CharField(validators=[WORDS], **kwargs)
+
 
 class QuestionInSerializer(serializers.Serializer):
-    text = serializers.CharField(help_text="the question's full text, as in the parliament's document")
+    text = words(help_text="the question's full text, as in the parliament's document")
     number = serializers.IntegerField(required=False, min_value=1, help_text="overrides the text's")
     date = serializers.DateField(required=False, help_text="YYYY-MM-DD; overrides the text's")
-    asker = serializers.CharField(required=False, max_length=200)
-    title = serializers.CharField(required=False)
+    asker = words(required=False, max_length=200)
+    title = words(required=False)
     replace = serializers.BooleanField(required=False, default=False)
 
 
@@ -50,6 +59,17 @@ ADD: dict[str, Any] = {
 }
 ONE: dict[str, Any] = {
     "summary": "One written question by session and number",
+    "parameters": [
+        OpenApiParameter(
+            "session",
+            {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{4}$", "example": "2018-2019"},
+            OpenApiParameter.PATH,
+            description="the parliamentary session, e.g. 2018-2019",
+        ),
+        OpenApiParameter(
+            "number", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="its number"
+        ),
+    ],
     "responses": {
         200: QUESTION,
         **schema.ERRORS,
@@ -61,11 +81,10 @@ ONE: dict[str, Any] = {
 class QuestionListView(ApiView):
     @schema.documented(operation_id="questions_list", **LIST)
     def get(self, request: Request) -> Response:
-        status = request.query_params.get("status") or None
-        try:
-            found = selectors.question_list(status=status, search=request.query_params.get("q", ""))
-        except services.QuestionError as error:
-            raise BadParameter("status", str(error)) from None
+        query = request.query_params
+        only_known(query, ("status", "q"))
+        status = parse_choice(query, "status", Status.values, "") if "status" in query else None
+        found = selectors.question_list(status=status, search=query.get("q", ""))
         return Response({"questions": [selectors.question_json(q) for q in found]})
 
     @schema.documented(operation_id="questions_add", **ADD)

@@ -13,8 +13,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
+from clustermonitor.clusters.selectors import cluster_codes
+from clustermonitor.domain.dates import FIRST_YEAR, LAST_YEAR
 from clustermonitor.reports.answer.data import LANGUAGES
-from clustermonitor.reports.registry import REPORTS
+from clustermonitor.reports.registry import REPORTS, ReportSpec
 
 
 def documented(**kwargs: Any) -> Callable[[Any], Any]:
@@ -37,6 +39,10 @@ SETTINGS = {
         "cluster's data only for their own cluster."
     ),
     "VERSION": "1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "clustermonitor.api.schema.cluster_codes_hook",
+    ],
 }
 
 
@@ -68,49 +74,71 @@ ERRORS: dict[int | tuple[int, str], Any] = {
     401: OpenApiResponse(ErrorSerializer, description="not authenticated (HTTP Basic or a session)"),
     403: OpenApiResponse(ErrorSerializer, description="the account may not read this"),
 }
-YEAR = OpenApiParameter(
-    "year",
-    OpenApiTypes.INT,
-    description="the budget year, four digits; required by every report but pact-resources, which refuses it",
-)
+YEAR_SCHEMA = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR, "example": 2018}
 AS_OF = OpenApiParameter(
     "as_of",
     OpenApiTypes.DATE,
     description="what was known on that date (YYYY-MM-DD); default: everything stored",
 )
+# The codes of the clusters stored, filled in when the schema is made (`cluster_codes_hook`).
+CLUSTER = OpenApiParameter(
+    "cluster", OpenApiTypes.STR, description="one cluster's code (default: every spearhead cluster)"
+)
 
+
+def year_parameter(description: str) -> OpenApiParameter:
+    return OpenApiParameter("year", YEAR_SCHEMA, required=True, description=description)
+
+
+REPORT_BODY = OpenApiResponse(OpenApiTypes.OBJECT, description="the report's JSON object")
 REPORT_LIST: dict[str, Any] = {
     "summary": "The reports and the parameters each takes",
     "responses": {200: ReportListSerializer, 401: ERRORS[401], 403: ERRORS[403]},
 }
-REPORT: dict[str, Any] = {
-    "summary": "One report, exactly as `clustermonitor report NAME --format json` prints it",
-    "description": (
-        "Amounts are strings with two decimals, ratios strings with four, counts integers "
-        "(docs/reports.md gives every report's shape)."
-    ),
-    "parameters": [
-        OpenApiParameter(
-            "name", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(REPORTS), description="the report"
-        ),
-        YEAR,
-        OpenApiParameter(
-            "cluster",
-            OpenApiTypes.STR,
-            description="pact-resources only: one cluster's code (default: every spearhead cluster)",
-        ),
+
+
+def report_operation(spec: ReportSpec) -> dict[str, Any]:
+    """One report's call: the parameters it requires or accepts, as the registry says.
+
+    Each report has its own path in the schema, so `year` can be stated exactly: required
+    by the yearly reports, absent (and refused) on the others."""
+    uses = spec.option_uses()
+    parameters = [
+        *([year_parameter("the budget year, four digits")] if uses["year"] == "required" else []),
+        *([CLUSTER] if uses["cluster"] == "optional" else []),
         AS_OF,
-    ],
-    "responses": {
-        200: OpenApiResponse(OpenApiTypes.OBJECT, description="the report's JSON object"),
-        **ERRORS,
-        404: OpenApiResponse(ErrorSerializer, description="no report of that name"),
-    },
-}
+    ]
+    return {
+        "operation_id": f"report_{spec.name.replace('-', '_')}",
+        "summary": f"{spec.name}: {spec.question}",
+        "description": (
+            f"Exactly as `clustermonitor report {spec.name} --format json` prints it. Amounts are "
+            "strings with two decimals, ratios strings with four, counts integers "
+            "(docs/reports.md gives every report's shape)."
+        ),
+        "parameters": parameters,
+        "responses": {200: REPORT_BODY, **ERRORS},
+    }
+
+
+def cluster_codes_hook(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Postprocessing hook: a `cluster` parameter lists the codes stored when the schema is
+    made, so the schema says exactly which values the API accepts."""
+    codes = cluster_codes()
+    if not codes:  # an empty database: an enum may not be empty
+        return result
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == "cluster" and parameter["in"] == "query":
+                    parameter["schema"] = {"type": "string", "enum": codes}
+    return result
+
+
 ANSWER: dict[str, Any] = {
     "summary": "The drafted answer to written question 228 (2019) for one year",
     "parameters": [
-        OpenApiParameter("year", OpenApiTypes.INT, required=True, description="the budget year"),
+        year_parameter("the budget year, four digits"),
         AS_OF,
         OpenApiParameter("lang", OpenApiTypes.STR, enum=list(LANGUAGES), description="default nl"),
         OpenApiParameter(

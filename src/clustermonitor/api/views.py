@@ -51,17 +51,35 @@ class ReportListView(ApiView):
 
 
 class ReportView(ApiView):
-    @schema.documented(operation_id="report_get", **schema.REPORT)
+    """Any report by name; an unknown name is a JSON 404. The schema shows one path per
+    report instead (`one_report_view`), each with the parameters that report takes."""
+
+    @schema.documented(exclude=True)
     def get(self, request: Request, name: str) -> Response:
         spec = REPORTS.get(name)
         if spec is None:
             raise NotFound(f"unknown report {name!r}: choose one of {', '.join(REPORTS)}")
-        query = report_query(spec, request.query_params)
-        try:
-            report = report_build(name, year=query.year, cluster=query.cluster, as_of=query.as_of)
-        except ReportError as error:  # the checks left to the report: an unknown cluster
-            raise BadParameter("cluster", str(error)) from None
-        return Response(json_value(report))
+        return _report_response(spec, request)
+
+
+def one_report_view(spec: ReportSpec) -> type[ApiView]:
+    """The view of one report's own path, documented with that report's parameters."""
+
+    class OneReportView(ApiView):
+        @schema.documented(**schema.report_operation(spec))
+        def get(self, request: Request) -> Response:
+            return _report_response(spec, request)
+
+    return OneReportView
+
+
+def _report_response(spec: ReportSpec, request: Request) -> Response:
+    query = report_query(spec, request.query_params)
+    try:
+        report = report_build(spec.name, year=query.year, cluster=query.cluster, as_of=query.as_of)
+    except ReportError as error:  # the checks left to the report: an unknown cluster
+        raise BadParameter("cluster", str(error)) from None
+    return Response(json_value(report))
 
 
 class AnswerView(ApiView):
@@ -76,14 +94,25 @@ class AnswerView(ApiView):
     def get(self, request: Request) -> Response:
         query = request.query_params
         only_known(query, ANSWER_PARAMETERS)
-        year = parse_year(query.get("year") or None)
+        year = parse_year(query)
         if year is None:
             raise BadParameter("year", "the answer needs year, e.g. ?year=2018")
         lang = parse_choice(query, "lang", LANGUAGES, "nl")
-        answer = answer_build(year=year, as_of=parse_as_of(query.get("as_of") or None), lang=lang)
+        answer = answer_build(year=year, as_of=parse_as_of(query), lang=lang)
         if request.accepted_renderer.format == "md":
             return Response(render_md(answer))
         return Response(answer_json(answer))
+
+
+class UnknownAddressView(ApiView):
+    """Any other address under /api/: a JSON 404 like every other API error (Django's own
+    404 page is HTML, which no client of the API expects)."""
+
+    @schema.documented(exclude=True)
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        raise NotFound("no such API address: see /api/v1/schema/")
+
+    post = put = patch = delete = get
 
 
 class SchemaView(SpectacularAPIView):

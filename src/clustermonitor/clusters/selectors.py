@@ -20,3 +20,8 @@ def cluster_by_code(code: object) -> Cluster | None:
 def cluster_code_of(pk: int | str) -> str | None:
     """The code of the cluster with primary key `pk` (None: no such cluster)."""
     return Cluster.objects.filter(pk=pk).values_list("code", flat=True).first()
+
+
+def cluster_codes() -> list[str]:
+    """The code of every cluster stored, in order."""
+    return list(Cluster.objects.order_by("code").values_list("code", flat=True))
