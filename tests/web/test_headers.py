@@ -42,6 +42,7 @@ def test_pages_carry_a_policy_that_allows_no_inline_script(users: None) -> None:
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
 
     assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"  # no 'unsafe-inline': see test_no_template_has_an_inline_style
     assert directives["default-src"] == "'self'"
     assert directives["frame-ancestors"] == "'none'"
     assert directives["object-src"] == "'none'"
@@ -56,3 +57,13 @@ def test_no_template_has_an_inline_script_or_event_handler() -> None:
         if inline_script.search(text) or handler.search(text) or "javascript:" in text.lower():
             found.append(template.name)
     assert found == []
+
+
+def test_no_template_has_an_inline_style() -> None:
+    """The policy forbids inline style; a chart's colour is an SVG `fill`, not a `style`.
+    The documents (templates/reports/: PDF, and HTML downloads sent as attachments) are
+    self-contained files and keep their own <style>: they are not pages of the site."""
+    inline_style = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
+    pages = [t for t in TEMPLATES.rglob("*.html") if t.parent.name != "reports"]
+    assert len(pages) > 30
+    assert [t.name for t in pages if inline_style.search(t.read_text())] == []
