@@ -121,6 +121,11 @@ def ledger_entries_from(
     return [Entry(*row) for row in rows]
 
 
+def ledger_of_project(project: Project) -> QuerySet[LedgerEntry]:
+    """A project's ledger entries in booking order (date, then as booked)."""
+    return LedgerEntry.objects.filter(project=project).order_by("date", "id")
+
+
 def ledger_entries_after(*, year: int, after: date) -> QuerySet[LedgerEntry]:
     """Entries booked on a year but dated after `after` (latest first)."""
     return LedgerEntry.objects.filter(year=year, date__gt=after).order_by("-date", "-id")

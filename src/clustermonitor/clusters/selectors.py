@@ -20,3 +20,13 @@ def cluster_by_code(code: object) -> Cluster | None:
 def cluster_code_of(pk: int | str) -> str | None:
     """The code of the cluster with primary key `pk` (None: no such cluster)."""
     return Cluster.objects.filter(pk=pk).values_list("code", flat=True).first()
+
+
+def cluster_codes() -> dict[int, str]:
+    """The code of every cluster, by primary key."""
+    return dict(Cluster.objects.values_list("id", "code"))
+
+
+def cluster_names() -> list[tuple[str, str]]:
+    """(code, name) of every cluster, by code."""
+    return list(Cluster.objects.order_by("code").values_list("code", "name"))

@@ -24,6 +24,12 @@ def project_by_ref(ref: object) -> Project | None:
     return Project.objects.select_related("cluster", "type").filter(ref=str(ref)).first()
 
 
+def projects_of_cluster(code: str, *, limit: int) -> QuerySet[Project]:
+    """A cluster's latest applications (the newest submitted first), at most `limit`."""
+    projects = Project.objects.filter(cluster__code=code).select_related("type")
+    return projects.order_by("-submitted_on", "ref")[:limit]
+
+
 def projects_pending() -> QuerySet[Project]:
     """Applications submitted and not yet decided, oldest first (they wait longest)."""
     pending = Project.objects.filter(status=ProjectStatus.SUBMITTED)
