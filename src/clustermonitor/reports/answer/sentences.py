@@ -122,22 +122,22 @@ def cluster_overview(d: Draft, report: Report, cluster: str | None) -> list[str]
     year, totals, pool, clusters = report["year"], report["totals"], report["pool"], len(report["rows"])
     if not clusters:
         return [_("No spearhead cluster has a cluster pact running in {year}.").format(year=year)]
-    allocated = ngettext(
-        "For {year}, {clusters} spearhead cluster was allocated {operation} for cluster operation "
-        "and {projects} for projects.",
-        "For {year}, the {clusters} spearhead clusters were allocated {operation} for cluster operation "
-        "and {projects} for projects.",
-        clusters,
+    allocated = when_none(
+        totals["allocated_operation"] or totals["allocated_projects"],
+        _("For {year}, no resources have been allocated yet to the spearhead clusters."),
+        ngettext(
+            "For {year}, {clusters} spearhead cluster was allocated {operation} for cluster operation "
+            "and {projects} for projects.",
+            "For {year}, the {clusters} spearhead clusters were allocated {operation} for cluster "
+            "operation and {projects} for projects.",
+            clusters,
+        ),
     ).format(
         year=year,
         clusters=number_word(clusters),
         operation=d.m(totals["allocated_operation"]),
         projects=d.m(totals["allocated_projects"]),
     )
-    if not (totals["allocated_operation"] or totals["allocated_projects"]):
-        allocated = _("For {year}, no resources have been allocated yet to the spearhead clusters.").format(
-            year=year
-        )
     sentences = [allocated, _applications(d, totals)]
     if pool["unallocated"] or pool["drawn"]:
         drawn = when_none(
