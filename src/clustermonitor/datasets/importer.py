@@ -6,8 +6,10 @@ batches inside one transaction; cross-row rules (allocation sums, ledger balance
 then checked over the stored result. Any error rolls the whole transaction back.
 
 This module is the run; `upsert` writes a batch against what is stored, `dbutil` holds
-the bulk insert and key look-ups per database; what a file forbids over the stored data
-(a closed year's rows, the append-only ledger) is the file's own rule in `files`.
+the bulk insert and key look-ups per database; each file's rules are in `files_reference`
+and `files_budget` (their base, `file_import`), listed in order in `files`. What a file
+forbids over the stored data is its `change_problems`: a closed year's rows (the one
+closed-year rule of `domain.rules`) and, for the ledger, any change (append-only).
 """
 
 from __future__ import annotations
