@@ -10,17 +10,7 @@ from django.db import models
 from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
-from clustermonitor.domain.enums import (
-    Channel,
-    ClusterType,
-    ComputedFrom,
-    Direction,
-    Envelope,
-    KpiKind,
-    LedgerKind,
-    ProjectStatus,
-    YearStatus,
-)
+from clustermonitor.domain import enums
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.fields import text_choices
 from clustermonitor.kernel.models import BudgetYear
@@ -29,17 +19,17 @@ from clustermonitor.projects.models import Project
 
 # (model, field, contract file, column, vocabulary)
 VOCABULARY_COLUMNS: list[tuple[type[models.Model], str, contract.FileSpec, str, type[StrEnum]]] = [
-    (Cluster, "type", contract.CLUSTERS, "type", ClusterType),
-    (BudgetYear, "status", contract.YEARS, "status", YearStatus),
-    (Budget, "envelope", contract.BUDGETS, "envelope", Envelope),
-    (Allocation, "envelope", contract.ALLOCATIONS, "envelope", Envelope),
-    (Project, "channel", contract.PROJECTS, "channel", Channel),
-    (Project, "status", contract.PROJECTS, "status", ProjectStatus),
-    (LedgerEntry, "kind", contract.LEDGER, "kind", LedgerKind),
-    (LedgerEntry, "envelope", contract.LEDGER, "envelope", Envelope),
-    (Kpi, "kind", contract.KPIS, "kind", KpiKind),
-    (Kpi, "direction", contract.KPIS, "direction", Direction),
-    (Kpi, "computed_from", contract.KPIS, "computed_from", ComputedFrom),
+    (Cluster, "type", contract.CLUSTERS, "type", enums.ClusterType),
+    (BudgetYear, "status", contract.YEARS, "status", enums.YearStatus),
+    (Budget, "envelope", contract.BUDGETS, "envelope", enums.Envelope),
+    (Allocation, "envelope", contract.ALLOCATIONS, "envelope", enums.Envelope),
+    (Project, "channel", contract.PROJECTS, "channel", enums.Channel),
+    (Project, "status", contract.PROJECTS, "status", enums.ProjectStatus),
+    (LedgerEntry, "kind", contract.LEDGER, "kind", enums.LedgerKind),
+    (LedgerEntry, "envelope", contract.LEDGER, "envelope", enums.Envelope),
+    (Kpi, "kind", contract.KPIS, "kind", enums.KpiKind),
+    (Kpi, "direction", contract.KPIS, "direction", enums.Direction),
+    (Kpi, "computed_from", contract.KPIS, "computed_from", enums.ComputedFrom),
 ]
 
 
@@ -65,4 +55,4 @@ def test_every_contract_column_with_allowed_values_is_tied_to_a_vocabulary() -> 
 
 def test_a_vocabulary_without_a_label_for_every_value_does_not_load() -> None:
     with pytest.raises(ImproperlyConfigured, match="labels for exactly open, closed"):
-        text_choices("YearStatusChoices", YearStatus, {YearStatus.OPEN: "open"})
+        text_choices("YearStatusChoices", enums.YearStatus, {enums.YearStatus.OPEN: "open"})

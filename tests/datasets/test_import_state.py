@@ -76,7 +76,8 @@ def test_a_closed_year_refuses_changed_rows(stored):
     before = snapshot()
     errors = import_errors(stored)
     assert errors == [
-        "budgets.csv:4: column year: 2017 is closed (definitive since 2018-03-01): no row of it may be changed"
+        "budgets.csv:4: column year: 2017 is closed (on 2018-03-01): its figures are definitive; "
+        "nothing of it may change"
     ]
     assert snapshot() == before
 
@@ -86,7 +87,8 @@ def test_a_closed_year_refuses_new_rows(stored):
     append_to(stored, "allocations.csv", "2017,NEW,spearhead_projects,1.00,")
     errors = import_errors(stored)
     assert errors == [
-        "allocations.csv:9: column year: 2017 is closed (definitive since 2018-03-01): no row of it may be added"
+        "allocations.csv:9: column year: 2017 is closed (on 2018-03-01): its figures are definitive; "
+        "nothing of it may change"
     ]
 
 

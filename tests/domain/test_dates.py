@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from clustermonitor.domain.dates import BadDate, is_year, optional_date, optional_year, parse_date, parse_year
+from clustermonitor.domain.dates import (
+    BadDate,
+    is_year,
+    optional_date,
+    optional_year,
+    parse_date,
+    parse_year,
+    year_or_none,
+)
 
 
 @pytest.mark.parametrize("text", ["2018", "1000", "9999"])
@@ -48,3 +56,15 @@ def test_other_dates_are_refused_with_the_one_message(text: str) -> None:
 def test_absent_or_empty_is_none() -> None:
     assert (optional_year(None), optional_year(""), optional_date(None), optional_date("")) == (None,) * 4
     assert (optional_year("2019"), optional_date("2019-01-01")) == (2019, date(2019, 1, 1))
+
+
+def test_a_half_typed_year_is_no_year_yet() -> None:
+    """The live previews of the entry forms ignore what is not (yet) a year."""
+    assert [year_or_none(text) for text in ("2018", "201", "", None, "²⁰¹⁸", 2018)] == [
+        2018,
+        None,
+        None,
+        None,
+        None,
+        2018,
+    ]

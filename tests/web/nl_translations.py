@@ -6,9 +6,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src/clustermonitor"
 PO = PACKAGE / "locale/nl/LC_MESSAGES/django.po"
-# What makemessages leaves out: the drafted answer still has its own texts (w11 moves them
-# into this catalogue with the answer builder) and the demo data's words are data, not UI.
-IGNORE = ("reports/answer/*", "templates/reports/answer.html", "demo/*")
+# What makemessages leaves out: the demo data's words are data, not UI.
+IGNORE = ("demo/*",)
 
 NL: dict[str, str | tuple[str, str]] = {
     "spearhead cluster operation": "werking speerpuntclusters",
@@ -626,6 +625,137 @@ NL: dict[str, str | tuple[str, str]] = {
     "Answer approved; its figures are frozen.": "Antwoord goedgekeurd; de cijfers zijn bevroren.",
     "%(n)s question": ("%(n)s vraag", "%(n)s vragen"),
     "%(n)s day left": ("nog %(n)s dag", "nog %(n)s dagen"),
+    # The drafted answer (reports/answer/, questions/draft.py). A key with a message context
+    # is "context\x04msgid", as gettext itself joins them.
+    "Answer to written question no. {number} of {date}": "Antwoord op schriftelijke vraag nr. {number} van {date}",
+    "by {asker} — {title}": "van {asker} — {title}",
+    "Reconstructed from what later questions say of it.": "Reconstructie uit wat latere vragen erover zeggen.",
+    "Budget and commitments per envelope": "Budget en vastleggingen per enveloppe",
+    "Other public funding per instrument": "Andere publieke middelen per instrument",
+    "Other public funding per cluster and instrument": "Andere publieke middelen per cluster en instrument",
+    "Resources allocated and committed per spearhead cluster": "Toegekende middelen en vastleggingen per speerpuntcluster",
+    "Unallocated project resources": "Niet-toegewezen projectmiddelen",
+    "Resources allocated per cluster over the whole cluster pact": "Toegewezen middelen per cluster over het hele clusterpact",
+    "Resources allocated per cluster and year": "Toegewezen middelen per cluster en per jaar",
+    "Approved projects and resources used per cluster": "Goedgekeurde projecten en benutte middelen per cluster",
+    "Approved projects per cluster and project type": "Goedgekeurde projecten per cluster en projecttype",
+    "Earmarked project resources used": "Benutte geoormerkte projectmiddelen",
+    "KPIs: target and result": "KPI’s: doelstelling en resultaat",
+    "answer table\x04KPIs per cluster": "KPI’s per cluster",
+    "Situation as of {as_of}.": "Stand van zaken op {as_of}.",
+    "{today} (everything stored)": "{today} (alle geregistreerde gegevens)",
+    "[The analyst writes the answer here.]": "[Hier schrijft de analist het antwoord.]",
+    "In support: the figures of the nearest report.": "Ter ondersteuning: de cijfers van het dichtstbijzijnde rapport.",
+    "Definitive figures for closed years, provisional for open years; as of {as_of}.": "Definitieve cijfers voor afgesloten jaren, voorlopige voor lopende; stand van zaken op {as_of}.",
+    "Definitive figures, as of {as_of}.": "Definitieve cijfers; stand van zaken op {as_of}.",
+    "Provisional figures, as of {as_of}.": "Voorlopige cijfers; stand van zaken op {as_of}.",
+    "Additional resources beyond the earmarked project budget: project amounts or public support received, where do they come from, and why are these projects not funded from the earmarked budget?": "Bijkomende middelen boven op het geoormerkte projectbudget: betreft het projectbedragen of verkregen publieke middelen, wat is hun herkomst en waarom worden deze projecten niet gesteund op het geoormerkte budget?",
+    "The effective commitments in {year} on the cluster policy budget.": "De effectieve vastleggingen in {year} op het budget voor het clusterbeleid.",
+    "Per spearhead cluster: the resources allocated (operation and projects), the number of project applications and approved projects with their budget, and other public funding.": "Per speerpuntcluster: de toegekende middelen (clusterwerking en projectmiddelen), het aantal projectaanvragen en goedgekeurde projecten met hun projectbudget, en de andere publieke middelen.",
+    "Per spearhead cluster, the resources available each year over the whole term of the cluster pact.": "Per speerpuntcluster een overzicht van de jaarlijks beschikbare middelen tijdens de volledige looptijd van het clusterpact.",
+    "Project generation by the spearhead clusters, in the light of the objectives and KPIs.": "De projectgeneratie door de speerpuntclusters, gelet op de doelstellingen en KPI’s.",
+    "VIL (Flemish Institute for Logistics) specifically: support within the earmarked project budget.": "Specifiek VIL (Vlaams Instituut voor de Logistiek): de steun binnen het geoormerkte projectbudget.",
+    "Which KPIs do the spearhead clusters meet and which not? An overview per cluster.": "Welke KPI’s worden door de speerpuntclusters gehaald en welke niet? Een overzicht per cluster.",
+    "Figures for {year}: definitive figures, as of {as_of}.": "Cijfers voor {year}: definitieve cijfers, stand van zaken op {as_of}.",
+    "Figures for {year}: provisional figures, as of {as_of}.": "Cijfers voor {year}: voorlopige cijfers, stand van zaken op {as_of}.",
+    "Answer to written question no. 228 of 23 January 2019": "Antwoord op schriftelijke vraag nr. 228 van 23 januari 2019",
+    "by Daniëlle Vanwesenbeeck — Innovative business networks and spearhead clusters: budgets (2)": "van Daniëlle Vanwesenbeeck — Innovatieve bedrijfsnetwerken en speerpuntclusters: budgetten (2)",
+    "answer table\x04drawn from pool": "uit niet-toegewezen",
+    "answer table\x04support granted": "toegekende steun",
+    "answer table\x04total project cost": "totale projectkost",
+    "answer table\x04public support": "toegekende steun",
+    "answer table\x04target": "doelstelling",
+    "answer table\x04value": "resultaat",
+    "answer table\x04drawn": "aangesproken",
+    "answer table\x04partly": "gedeeltelijk",
+    "answer table\x04pact term": "looptijd pact",
+    "answer table\x04spearhead clusters: operation": "speerpuntclusters: clusterwerking",
+    "answer table\x04spearhead clusters: projects": "speerpuntclusters: projecten",
+    "answer table\x04IBN": "IBN",
+    "cluster type\x04spearhead": "speerpuntcluster",
+    "Question": "Vraag",
+    "draft answer": "ontwerpantwoord",
+    "In {year}, no projects were approved through other support instruments.": "In {year} werden geen projecten via andere steuninstrumenten goedgekeurd.",
+    "In {year}, {projects} project funded through a support instrument other than the earmarked project budget was approved. Its total project cost is {total_cost}; the public support received is {granted_support}. Both amounts are shown below, per instrument (where the resources come from) and per cluster.": (
+        "In {year} werd {projects} project goedgekeurd dat via een ander steuninstrument dan het geoormerkte projectbudget gefinancierd wordt. De totale projectkost bedraagt {total_cost}; de toegekende steun bedraagt {granted_support}. Beide bedragen staan hieronder, per instrument (de herkomst van de middelen) en per cluster.",
+        "In {year} werden {projects} projecten goedgekeurd die via andere steuninstrumenten dan het geoormerkte projectbudget gefinancierd worden (speerpuntclusters en IBN’s samen). Hun totale projectkost bedraagt {total_cost}; de toegekende steun bedraagt {granted_support}. Beide bedragen staan hieronder, per instrument (de herkomst van de middelen) en per cluster.",
+    ),
+    "This project is not funded from the earmarked resources, which can only fund project types decided on by the Hermesfonds decision committee.": (
+        "Dit project wordt niet gesteund op de geoormerkte middelen: die kunnen enkel worden aangewend voor projecttypes waarover het beslissingscomité bij het Hermesfonds beslist.",
+        "Deze projecten worden niet gesteund op de geoormerkte middelen: die kunnen enkel worden aangewend voor projecttypes waarover het beslissingscomité bij het Hermesfonds beslist.",
+    ),
+    "The project runs through {instruments}.": "Het project loopt via {instruments}.",
+    "The projects all run through {instruments}.": "De projecten lopen alle via {instruments}.",
+    "The projects run through other instruments: {instruments}.": "De projecten lopen via andere instrumenten: {instruments}.",
+    "No commitments have been booked yet on the budget of {budget} for {year}.": "Op het budget van {budget} voor {year} werden nog geen vastleggingen geboekt.",
+    "No budget and no commitments are stored for {year}.": "Voor {year} zijn geen budget en geen vastleggingen geregistreerd.",
+    "The effective commitments in {year} total {total}, on a budget of {budget}: {spearhead} for the spearhead clusters ({operation} for cluster operation and {projects} from the project budget) and {ibn} for the innovative business networks (IBN).": "De effectieve vastleggingen in {year} bedragen in totaal {total}, op een budget van {budget}. Daarvan gaat {spearhead} naar de speerpuntclusters ({operation} voor clusterwerking en {projects} uit het projectbudget) en {ibn} naar de innovatieve bedrijfsnetwerken (IBN).",
+    "The effective commitments in {year} total {total}, on a budget of {budget}, all for the innovative business networks (IBN).": "De effectieve vastleggingen in {year} bedragen in totaal {total}, op een budget van {budget}; ze gaan volledig naar de innovatieve bedrijfsnetwerken (IBN).",
+    "These are definitive figures for the whole year {year}: the year is closed.": "Het gaat om definitieve cijfers voor het volledige jaar {year}: het jaar is afgesloten.",
+    "These are provisional figures: the year {year} is not yet closed.": "Het gaat om voorlopige cijfers: het jaar {year} is nog niet afgesloten.",
+    "These are provisional figures: the year {year} was not yet closed on {as_of}.": "Het gaat om voorlopige cijfers: het jaar {year} was op {as_of} nog niet afgesloten.",
+    "No spearhead cluster has a cluster pact running in {year}.": "Voor {year} is er geen speerpuntcluster met een lopend clusterpact.",
+    "For {year}, {clusters} spearhead cluster was allocated {operation} for cluster operation and {projects} for projects.": (
+        "Voor {year} werd aan {clusters} speerpuntcluster {operation} toegewezen voor clusterwerking en {projects} aan projectmiddelen.",
+        "Voor {year} werd aan de {clusters} speerpuntclusters {operation} toegewezen voor clusterwerking en {projects} aan projectmiddelen.",
+    ),
+    "For {year}, no resources have been allocated yet to the spearhead clusters.": "Voor {year} werden aan de speerpuntclusters nog geen middelen toegewezen.",
+    "None of the unallocated project resources ({unallocated}) was drawn.": "Van de niet-toegewezen projectmiddelen ({unallocated}) werd niets aangesproken.",
+    "Of the unallocated project resources ({unallocated}), {drawn} was drawn.": "Van de niet-toegewezen projectmiddelen ({unallocated}) werd {drawn} aangesproken.",
+    "No other public funding of the spearhead clusters is stored for {year}.": "Voor {year} zijn geen andere publieke middelen van de speerpuntclusters geregistreerd.",
+    "The spearhead clusters also obtained {other} of other public funding.": "De speerpuntclusters verkregen daarnaast {other} aan andere publieke middelen.",
+    "An application counts in the year it was submitted, an approval in the year of the decision; a year's approved projects are therefore not necessarily that year's applications.": "Een aanvraag telt in het jaar van indiening, een goedkeuring in het jaar van de beslissing; de goedgekeurde projecten van een jaar zijn dus niet noodzakelijk aanvragen van dat jaar.",
+    "Within the project budget, no project applications were submitted": "Er werden geen projectaanvragen binnen het projectbudget ingediend",
+    "Within the project budget, {applications} project application was submitted": (
+        "Er werd {applications} projectaanvraag binnen het projectbudget ingediend",
+        "Er werden {applications} projectaanvragen binnen het projectbudget ingediend",
+    ),
+    "; no projects were approved.": "; er werden geen projecten goedgekeurd.",
+    "; {approved} project was approved, with {support} of support granted for a total project cost of {cost}.": (
+        "; {approved} project werd goedgekeurd, met een toegekende steun van {support} voor een totale projectkost van {cost}.",
+        "; {approved} projecten werden goedgekeurd, met een toegekende steun van {support} voor een totale projectkost van {cost}.",
+    ),
+    "No budget has been set yet for any year of the spearhead clusters' pacts.": "Voor de clusterpacten van de speerpuntclusters is nog voor geen enkel jaar een budget vastgesteld.",
+    "The tables show, per spearhead cluster, the resources allocated each year for cluster operation and for projects, for the years that have a budget ({years}).": "De tabellen geven per speerpuntcluster de jaarlijks toegewezen middelen voor clusterwerking en voor projecten, voor de jaren waarvoor een budget bestaat ({years}).",
+    "No budget has been set yet for the later years of the pacts.": "Voor de latere jaren van de pacten is nog geen budget vastgesteld.",
+    "Figures of closed years are definitive, those of open years provisional.": "Cijfers van afgesloten jaren zijn definitief, die van lopende jaren voorlopig.",
+    "In {year}, no earmarked resources were used: there are no net commitments on the spearhead project budget.": "In {year} werden geen geoormerkte middelen benut: er zijn geen netto vastleggingen op het projectbudget voor speerpuntclusters.",
+    "In {year}, {used} of earmarked resources was used (net commitments on the spearhead project budget).": "In {year} werd {used} aan geoormerkte middelen benut (netto vastleggingen op het projectbudget voor speerpuntclusters).",
+    "No projects were approved within the earmarked budget.": "Er werden geen projecten binnen het geoormerkte budget goedgekeurd.",
+    "Within the earmarked budget, {approved} project was approved, with {support} of support granted.": (
+        "Er werd {approved} project binnen het geoormerkte budget goedgekeurd, met een toegekende steun van {support}.",
+        "Er werden {approved} projecten binnen het geoormerkte budget goedgekeurd, met een toegekende steun van {support}.",
+    ),
+    "The KPIs per cluster are in the answer to question 6.": "De stand van de KPI’s per cluster staat in het antwoord op vraag 6.",
+    "There are no figures on the earmarked project budget for {cluster} in {year}.": "Voor {cluster} zijn er voor {year} geen gegevens over het geoormerkte projectbudget.",
+    "For {cluster}, no projects were approved within the earmarked project budget in {year}.": "Voor {cluster} werden in {year} binnen het geoormerkte projectbudget geen projecten goedgekeurd.",
+    "For {cluster}, {projects} project was approved within the earmarked project budget in {year}, with {support} of support granted.": (
+        "Voor {cluster} werd in {year} binnen het geoormerkte projectbudget {projects} project goedgekeurd, met een toegekende steun van {support}.",
+        "Voor {cluster} werden in {year} binnen het geoormerkte projectbudget {projects} projecten goedgekeurd, met een toegekende steun van {support}.",
+    ),
+    "{cluster} was allocated no project resources for {year} and nothing was committed.": "Aan {cluster} werden voor {year} geen projectmiddelen toegewezen en er werd niets vastgelegd.",
+    "{cluster}'s net commitments on the project budget are {committed}, against an allocation of {allocated}.": "De netto vastleggingen op het projectbudget van {cluster} bedragen {committed}, tegenover een toewijzing van {allocated}.",
+    "Per project type:": "Per projecttype:",
+    "No KPI targets of spearhead clusters are stored for {year}.": "Voor {year} zijn er geen KPI-doelstellingen van speerpuntclusters geregistreerd.",
+    "No KPI targets are stored for {clusters} for {year}.": "Voor {clusters} zijn voor {year} geen KPI-doelstellingen geregistreerd.",
+    "The innovative business networks have {others} more KPI with a target; it is not included in this overview.": (
+        "De innovatieve bedrijfsnetwerken hebben daarnaast {others} KPI met een doelstelling; die is niet in dit overzicht opgenomen.",
+        "De innovatieve bedrijfsnetwerken hebben daarnaast {others} KPI’s met een doelstelling; die zijn niet in dit overzicht opgenomen.",
+    ),
+    "partly met (at least 75% of the target)": "gedeeltelijk gehaald (minstens 75 % van de doelstelling)",
+    "For {year}, {total} KPI has a target; it has no result yet.": (
+        "Voor {year} is er {total} KPI met een doelstelling; daarvoor is nog geen resultaat beschikbaar.",
+        "Van de {total} KPI’s met een doelstelling voor {year} is nog geen resultaat beschikbaar.",
+    ),
+    "; {no_data} has no result yet.": (
+        "; voor {no_data} KPI is nog geen resultaat beschikbaar.",
+        "; voor {no_data} KPI’s zijn nog geen resultaten beschikbaar.",
+    ),
+    "For {year}, {total} KPI has a target; it was {status}": "Voor {year} is er {total} KPI met een doelstelling; die werd {status}",
+    "{count} was {status}": ("werd er {count} {status}", "werden er {count} {status}"),
+    "Of the {total} KPIs with a target for {year}, {results}": "Van de {total} KPI’s met een doelstelling voor {year} {results}",
+    "count in words\x04no one two three four five six seven eight nine ten eleven twelve": "geen één twee drie vier vijf zes zeven acht negen tien elf twaalf",
+    "and": "en",
 }
 
 
@@ -675,7 +805,8 @@ def fill_po(path: Path = PO) -> int:
         if not msgid:
             out.append(block)
             continue
-        found = NL.get(msgid)
+        context = "".join(re.findall(r'^msgctxt "(.*)"$', "\n".join(lines[:start]), flags=re.MULTILINE))
+        found = NL.get(f"{context}\x04{msgid}" if context else msgid)
         if found is None:
             missing += 1
             out.append(block)

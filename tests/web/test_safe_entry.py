@@ -11,9 +11,10 @@ import pytest
 from django.test import Client
 
 from clustermonitor.budget.models import Allocation, Budget
+from clustermonitor.kernel.fields import MONEY
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
-from clustermonitor.web.amounts import parse_amount
+from clustermonitor.web.amounts import AmountField, parse_amount
 from tests.web.conftest import client_for
 
 WEB = Path(__file__).resolve().parents[2] / "src/clustermonitor/web"
@@ -62,6 +63,14 @@ def test_ambiguous_or_wrong_amounts_are_refused(text: str, dutch: bool) -> None:
 
 
 @pytest.mark.django_db
+def test_an_amount_field_takes_what_the_money_column_stores() -> None:
+    field = AmountField()
+    stored = Budget._meta.get_field("amount")
+
+    assert (field.max_digits, field.decimal_places) == (MONEY["max_digits"], MONEY["decimal_places"])
+    assert (stored.max_digits, stored.decimal_places) == (field.max_digits, field.decimal_places)  # type: ignore[union-attr]
+
+
 def test_an_amount_with_separators_is_saved_exactly_and_a_wrong_one_is_a_form_error(users: None) -> None:
     client = client_for("analyst")
     response = client.post(

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 
 from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
@@ -17,6 +17,7 @@ from clustermonitor.domain.enums import LedgerKind, YearStatus
 from clustermonitor.domain.ledger import Entry, Tally
 from clustermonitor.domain.money import ZERO, quantize
 from clustermonitor.kernel.aggregates import AmountSum
+from clustermonitor.kernel.listing import ListSpec, listed
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 
@@ -121,6 +122,11 @@ def ledger_entries_from(
     return [Entry(*row) for row in rows]
 
 
+def ledger_of_project(project: Project) -> QuerySet[LedgerEntry]:
+    """A project's ledger entries in booking order (date, then as booked)."""
+    return LedgerEntry.objects.filter(project=project).order_by("date", "id")
+
+
 def ledger_entries_after(*, year: int, after: date) -> QuerySet[LedgerEntry]:
     """Entries booked on a year but dated after `after` (latest first)."""
     return LedgerEntry.objects.filter(year=year, date__gt=after).order_by("-date", "-id")
@@ -172,6 +178,16 @@ LEDGER_FILTERS = {
 }
 
 
+LEDGER_LIST = ListSpec(
+    filters=LEDGER_FILTERS,
+    sorts=LEDGER_SORTS,
+    contains=("ref", "note", "project__ref", "project__title", "cluster__name"),
+    equals=("cluster__code",),
+    tiebreak="id",
+    default_order=("-date", "-id"),
+)
+
+
 def ledger_listed(
     *,
     scope: str | None = None,
@@ -186,24 +202,7 @@ def ledger_listed(
     entries = LedgerEntry.objects.select_related("cluster", "project")
     if scope is not None:
         entries = entries.filter(cluster__code=scope)
-    for key, value in (filters or {}).items():
-        if value and key in LEDGER_FILTERS:
-            entries = entries.filter(**{LEDGER_FILTERS[key]: value})
-    if q:
-        entries = entries.filter(
-            Q(ref__icontains=q)
-            | Q(note__icontains=q)
-            | Q(project__ref__icontains=q)
-            | Q(project__title__icontains=q)
-            | Q(cluster__name__icontains=q)
-            | Q(cluster__code__iexact=q)
-        )
-    if sort in LEDGER_SORTS:
-        field = F(LEDGER_SORTS[sort])
-        return entries.order_by(
-            field.desc(nulls_last=True) if descending else field.asc(nulls_last=True), "id"
-        )
-    return entries.order_by("-date", "-id")
+    return listed(entries, LEDGER_LIST, filters=filters, q=q, sort=sort, descending=descending)
 
 
 def ledger_sums(entries: QuerySet[LedgerEntry]) -> dict[str, Any]:

@@ -22,6 +22,11 @@ def cluster_code_of(pk: int | str) -> str | None:
     return Cluster.objects.filter(pk=pk).values_list("code", flat=True).first()
 
 
-def cluster_codes() -> list[str]:
-    """The code of every cluster stored, in order."""
-    return list(Cluster.objects.order_by("code").values_list("code", flat=True))
+def cluster_codes() -> dict[int, str]:
+    """The code of every cluster, by primary key."""
+    return dict(Cluster.objects.values_list("id", "code"))
+
+
+def cluster_names() -> list[tuple[str, str]]:
+    """(code, name) of every cluster, by code."""
+    return list(Cluster.objects.order_by("code").values_list("code", "name"))

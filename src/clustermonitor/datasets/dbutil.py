@@ -23,7 +23,7 @@ def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
         if f.attname not in names and not f.primary_key
     }
     names += list(extra)
-    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(n).column) for n in names)
+    columns = ", ".join(connection.ops.quote_name(_column(model, n)) for n in names)
     table = connection.ops.quote_name(model._meta.db_table)
     values = ([*fields.values(), *extra.values()] for fields in rows)
     with connection.cursor() as cursor:
@@ -76,3 +76,11 @@ def _db_value(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat(" ") if isinstance(value, datetime) else value.isoformat()
     return value
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    """The database column of a concrete field, by its name or attname."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field) or field.column is None:
+        raise ValueError(f"{model.__name__}.{name} is not a concrete column")
+    return field.column

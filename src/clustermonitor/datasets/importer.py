@@ -6,16 +6,16 @@ batches inside one transaction; cross-row rules (allocation sums, ledger balance
 then checked over the stored result. Any error rolls the whole transaction back.
 
 This module is the run; `upsert` writes a batch against what is stored, `dbutil` holds
-the bulk insert and key look-ups per database; what a file forbids over the stored data
-(a closed year's rows, the append-only ledger) is the file's own rule in `files`.
+the bulk insert and key look-ups per database; each file's rules are in `files_reference`
+and `files_budget` (their base, `file_import`), listed in order in `files`. What a file
+forbids over the stored data is its `change_problems`: a closed year's rows (the one
+closed-year rule of `domain.rules`) and, for the ledger, any change (append-only).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,38 +28,21 @@ from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
 from clustermonitor.datasets.dbutil import BATCH_SIZE
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
-from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values
+from clustermonitor.datasets.file_import import FileImport, RefersToInvalid, Values
+from clustermonitor.datasets.files import IMPORTS
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
+from clustermonitor.datasets.summary import ImportSummary
 from clustermonitor.datasets.upsert import Upsert
 from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
-from clustermonitor.kernel.models import BudgetYear, Parameter
+from clustermonitor.kernel.models import Parameter
+from clustermonitor.kernel.selectors import closed_years
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import ProjectType
-
-
-@dataclass
-class ImportSummary:
-    created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    unchanged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    deleted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    warnings: list[str] = field(default_factory=list)
-    dry_run: bool = False
-
-    def lines(self) -> Iterator[str]:
-        for spec in contract.FILES:
-            counts = [
-                f"{what} {getattr(self, what)[spec.name]}"
-                for what in ("created", "updated", "unchanged", "deleted")
-                if getattr(self, what)[spec.name]
-            ]
-            if counts:
-                yield f"{spec.name}: {', '.join(counts)}"
 
 
 def dataset_import(
@@ -93,7 +76,7 @@ class ImportRun:
         self.lines: dict[str, LineMap] = defaultdict(LineMap)
         self.to_delete: list[tuple[FileImport, list[int]]] = []
         # What the database held before: closed years may not change.
-        self.closed_before = dict(BudgetYear.objects.filter(status="closed").values_list("year", "closed_on"))
+        self.closed_before = closed_years()
         self.refresh()
 
     # what earlier files (merged with the database) say, for later files' rules
@@ -107,9 +90,7 @@ class ImportRun:
         }
         self.kpis = dict(Kpi.objects.values_list("code", "pk"))
         self.parameters = dict(Parameter.objects.values_list("key", "value"))
-        self.closed_on: dict[int, date] = dict(
-            BudgetYear.objects.filter(status="closed").values_list("year", "closed_on")
-        )
+        self.closed_on = closed_years()
 
     def parameter(self, key: str) -> Decimal:
         return self.parameters.get(key, DEFAULTS[key])
@@ -198,7 +179,7 @@ class ImportRun:
         index: dict[str, int],
         line: int,
         cells: list[str],
-        plan: list[tuple[contract.Column, int | None, Callable[[str], object], frozenset[str]]],
+        plan: Sequence[tuple[contract.Column, int | None, Callable[[str], object], frozenset[str]]],
     ) -> Values | None:
         if len(cells) != len(index):
             self.error(spec.name, line, "-", f"{len(cells)} fields where the header has {len(index)}")
@@ -266,7 +247,7 @@ class ImportRun:
             try:
                 with transaction.atomic():
                     for start in range(0, len(pks), BATCH_SIZE):
-                        handler.model.objects.filter(pk__in=pks[start : start + BATCH_SIZE]).delete()
+                        handler.model._default_manager.filter(pk__in=pks[start : start + BATCH_SIZE]).delete()
             except ProtectedError as exc:
                 blocker = next(iter(exc.protected_objects))
                 self.error(

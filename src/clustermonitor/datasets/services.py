@@ -8,7 +8,8 @@ from pathlib import Path
 from clustermonitor.datasets.datapackage import datapackage_export
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
 from clustermonitor.datasets.exporter import tables_export
-from clustermonitor.datasets.importer import ImportSummary, dataset_import
+from clustermonitor.datasets.importer import dataset_import
+from clustermonitor.datasets.summary import ImportSummary
 
 __all__ = ["DatasetInvalid", "ImportSummary", "RuleError", "dataset_export", "dataset_import"]
 

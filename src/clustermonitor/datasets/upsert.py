@@ -5,21 +5,30 @@ twice is refused, and so is any write the file's own rules forbid over the store
 (`FileImport.change_problems`: closed years, the append-only ledger).
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import Any, Protocol
 
 from clustermonitor.datasets.dbutil import BATCH_SIZE, analyze, insert_rows, with_keys
-from clustermonitor.datasets.files import FileImport
+from clustermonitor.datasets.file_import import FileImport
+from clustermonitor.datasets.linemap import LineMap
+from clustermonitor.datasets.summary import ImportSummary
 
-if TYPE_CHECKING:  # the run drives the engine; the engine reports to the run
-    from clustermonitor.datasets.importer import ImportRun
+
+class UpsertRun(Protocol):
+    """The run the engine reports to (`importer.ImportRun`): its line maps, counts, errors
+    and the years closed before the import began."""
+
+    lines: dict[str, LineMap]
+    summary: ImportSummary
+    closed_before: dict[int, date]
+
+    def error(self, file: str, line: int, column: str, message: str) -> None: ...
 
 
 class Upsert:
     """Write one batch: create new keys, update changed rows, refuse forbidden changes."""
 
-    def __init__(self, run: ImportRun, handler: FileImport) -> None:
+    def __init__(self, run: UpsertRun, handler: FileImport) -> None:
         self.run, self.handler = run, handler
         self.name = handler.spec.name
         self.lines = run.lines[self.name]
@@ -56,7 +65,7 @@ class Upsert:
         self.refresh_statistics(len(creates))
         if updates:
             names = [n for n in compared if n not in handler.key_fields]
-            handler.model.objects.bulk_update(updates, names, batch_size=BATCH_SIZE)
+            handler.model._default_manager.bulk_update(updates, names, batch_size=BATCH_SIZE)
             self.run.summary.updated[self.name] += len(updates)
 
     def refresh_statistics(self, created: int) -> None:
@@ -74,7 +83,7 @@ class Upsert:
         Composite keys belong to small tables, read whole.
         """
         key_fields = self.handler.key_fields
-        queryset = self.handler.model.objects.all()
+        queryset = self.handler.model._default_manager.all()
         if len(key_fields) == 1:
             queryset = with_keys(queryset, key_fields[0], [f[key_fields[0]] for _, f in rows])
         return {
@@ -96,7 +105,7 @@ class Upsert:
             self.handler.created([fields for _, fields in creates])
         else:
             model = self.handler.model
-            objects = model.objects.bulk_create(
+            objects = model._default_manager.bulk_create(
                 [model(**fields) for _, fields in creates], batch_size=BATCH_SIZE
             )
             for (line, _), obj in zip(creates, objects, strict=True):
@@ -110,6 +119,6 @@ class Upsert:
         insert_rows(model, [fields for _, fields in creates])
         key = self.handler.key_fields[0]
         lines = {fields[key]: line for line, fields in creates}
-        new = with_keys(model.objects.all(), key, list(lines)).values_list(key, "pk")
+        new = with_keys(model._default_manager.all(), key, list(lines)).values_list(key, "pk")
         for code, pk in sorted(new, key=lambda pair: pair[1]):
             self.lines.created(pk, lines[code])

@@ -55,6 +55,15 @@ def parse_date(text: str) -> date:
         raise BadDate(date_message(text)) from None
 
 
+def year_or_none(value: object) -> int | None:
+    """The year `value` names, or None when it names none (yet): for a live preview of a
+    half-typed form, which ignores what is not a year instead of refusing it."""
+    try:
+        return parse_year(str(value))
+    except BadDate:
+        return None
+
+
 def optional_year(text: str | None) -> int | None:
     """An absent or empty value is no year; anything else must be one."""
     return parse_year(text) if text else None

@@ -20,6 +20,12 @@ def year_closed_on(year: int) -> date | None:
     )
 
 
+def closed_years() -> dict[int, date]:
+    """Every closed year and the date it closed."""
+    rows = BudgetYear.objects.filter(status=YearStatus.CLOSED).values_list("year", "closed_on")
+    return {year: closed_on for year, closed_on in rows if closed_on is not None}
+
+
 def closed_year_check(year: int, column: str = "year") -> list[Problem]:
     """Nothing of a closed year changes: the problem (on `column`) when `year` is closed."""
     return closed_year_problems(year, year_closed_on(year), column)

@@ -3,11 +3,12 @@ latest decisions of a cluster, the lists data-entry forms choose from, the proje
 
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 
 from clustermonitor.domain.enums import ProjectStatus
 from clustermonitor.domain.money import ZERO
 from clustermonitor.kernel.aggregates import AmountSum
+from clustermonitor.kernel.listing import ListSpec, listed
 from clustermonitor.projects.models import Project, ProjectType
 
 
@@ -22,6 +23,12 @@ def project_by_ref(ref: object) -> Project | None:
     if not ref:
         return None
     return Project.objects.select_related("cluster", "type").filter(ref=str(ref)).first()
+
+
+def projects_of_cluster(code: str, *, limit: int) -> QuerySet[Project]:
+    """A cluster's latest applications (the newest submitted first), at most `limit`."""
+    projects = Project.objects.filter(cluster__code=code).select_related("type")
+    return projects.order_by("-submitted_on", "ref")[:limit]
 
 
 def projects_pending() -> QuerySet[Project]:
@@ -51,6 +58,16 @@ PROJECT_SORTS = {
 }
 
 
+PROJECT_LIST = ListSpec(
+    filters={"cluster": "cluster__code", "status": "status", "type": "type__code"},
+    sorts=PROJECT_SORTS,
+    contains=("ref", "title", "cluster__name"),
+    equals=("cluster__code",),
+    tiebreak="ref",
+    default_order=("-submitted_on", "ref"),
+)
+
+
 def projects_listed(
     *,
     scope: str | None = None,
@@ -68,23 +85,7 @@ def projects_listed(
         projects = projects.filter(cluster__code=scope)
     if year is not None:
         projects = projects.filter(submitted_on__year=year)
-    lookups = {"cluster": "cluster__code", "status": "status", "type": "type__code"}
-    for key, value in (filters or {}).items():
-        if value and key in lookups:
-            projects = projects.filter(**{lookups[key]: value})
-    if q:
-        projects = projects.filter(
-            Q(ref__icontains=q)
-            | Q(title__icontains=q)
-            | Q(cluster__name__icontains=q)
-            | Q(cluster__code__iexact=q)
-        )
-    if sort in PROJECT_SORTS:
-        field = F(PROJECT_SORTS[sort])
-        return projects.order_by(
-            field.desc(nulls_last=True) if descending else field.asc(nulls_last=True), "ref"
-        )
-    return projects.order_by("-submitted_on", "ref")
+    return listed(projects, PROJECT_LIST, filters=filters, q=q, sort=sort, descending=descending)
 
 
 def projects_sums(projects: QuerySet[Project]) -> dict[str, Any]:

@@ -7,12 +7,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from clustermonitor.questions.models import Mapping, Status, WrittenQuestion
 from clustermonitor.reports.answer.compose import Heading, Part, Target, compose
 from clustermonitor.reports.answer.data import live
 from clustermonitor.reports.answer.model import LANGUAGES, Answer, long_date
 from clustermonitor.reports.answer.sentences import Fetch
-from clustermonitor.reports.answer.texts import TEXTS
 from clustermonitor.reports.figures import Report
 from clustermonitor.reports.renderers.cells import json_value
 
@@ -107,11 +109,13 @@ def question_answer(question: WrittenQuestion, *, as_of: date | None = None, lan
 
 
 def _heading(question: WrittenQuestion, lang: str) -> Heading:
-    texts = TEXTS[lang]
-    title = texts["title_q"].format(number=question.number, date=long_date(question.asked_on, lang))
-    subtitle = texts["subtitle_q"].format(asker=question.asker, title=question.title)
-    if question.reconstruction:
-        subtitle += f" ({texts['reconstruction']})"
+    with translation.override(lang):
+        title = _("Answer to written question no. {number} of {date}").format(
+            number=question.number, date=long_date(question.asked_on, lang)
+        )
+        subtitle = _("by {asker} — {title}").format(asker=question.asker, title=question.title)
+        if question.reconstruction:
+            subtitle += " (" + _("Reconstructed from what later questions say of it.") + ")"
     return Heading(title, subtitle)
 
 

@@ -30,6 +30,17 @@ def question_find(number: int, session: str | None = None) -> WrittenQuestion:
     return found[0]
 
 
+def question_asked(number: int, asked_on: date) -> WrittenQuestion | None:
+    """The question with this number asked on this day, if it is stored."""
+    return WrittenQuestion.objects.filter(number=number, asked_on=asked_on).first()
+
+
+def question_sessions() -> list[str]:
+    """The sessions that have questions, the latest first."""
+    sessions = WrittenQuestion.objects.values_list("session", flat=True).distinct().order_by("-session")
+    return list(sessions)
+
+
 def question_list(
     *, status: str | None = None, session: str | None = None, search: str = "", order: str = "date"
 ) -> QuerySet[WrittenQuestion]:

@@ -1,5 +1,6 @@
 """Users in roles: create one (adduser, demo users, tests), list them, change a user's role,
-cluster and e-mail address (the admins' users page), find a cluster's managers."""
+cluster and e-mail address (the admins' users page), find a cluster's managers. The one
+module of the web app that reads and writes Django's users."""
 
 from typing import Any
 
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from clustermonitor.access.permissions import ADMIN, CLUSTER, ROLES
-from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.selectors import cluster_by_code
 from clustermonitor.web.models import Profile
 
 
@@ -19,7 +20,7 @@ def user_create(
     `password=None` keeps a user's password (a new user then has none usable)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role}: one of {', '.join(ROLES)}")
-    if role == CLUSTER and not Cluster.objects.filter(code=cluster).exists():
+    if role == CLUSTER and cluster_by_code(cluster) is None:
         raise ValueError(f"unknown cluster {cluster}")
     with transaction.atomic():
         user, created = User.objects.get_or_create(username=name)
@@ -35,6 +36,11 @@ def user_create(
         code = cluster if role == CLUSTER else ""
         Profile.objects.update_or_create(user=user, defaults={"cluster_code": code or ""})
     return user
+
+
+def username_taken(name: str) -> bool:
+    """Whether a user with this name exists already."""
+    return User.objects.filter(username=name).exists()
 
 
 def users_with_roles(pk: int | None = None) -> list[dict[str, Any]]:

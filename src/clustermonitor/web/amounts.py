@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from clustermonitor.kernel.fields import MONEY
 from clustermonitor.web.templatetags.web import number
 
 GROUPED = re.compile(r"^\d{1,3}(X\d{3})+$")  # X: the thousand separator
@@ -58,7 +59,7 @@ def format_amount(value: Any) -> str:
     """An amount for an input field: `3.100.000,00` on Dutch pages, `3,100,000.00` on English."""
     if value in (None, ""):
         return ""
-    return number(Decimal(value), 2)
+    return number(Decimal(value), MONEY["decimal_places"])
 
 
 class AmountInput(forms.TextInput):
@@ -74,13 +75,14 @@ class AmountInput(forms.TextInput):
 
 
 class AmountField(forms.DecimalField):
-    """A money amount typed with or without thousand separators; two decimals at most."""
+    """A money amount typed with or without thousand separators; the money column's digits
+    and decimal places (`kernel.fields.MONEY`) at most."""
 
     widget = AmountInput
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_digits", 15)
-        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("max_digits", MONEY["max_digits"])
+        kwargs.setdefault("decimal_places", MONEY["decimal_places"])
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]

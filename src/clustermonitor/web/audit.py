@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from clustermonitor.datasets.summary import ImportSummary  # light: not the importer
 from clustermonitor.web.models import DatasetImport
-
-if TYPE_CHECKING:  # the importer is loaded by the commands that import, not at start-up
-    from clustermonitor.datasets.services import ImportSummary
 
 MEASURES = ("created", "updated", "deleted")
 

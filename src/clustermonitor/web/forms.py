@@ -15,6 +15,7 @@ from clustermonitor.budget.selectors import open_years
 from clustermonitor.clusters.models import ClusterTypeChoices
 from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.domain.messages import Message
+from clustermonitor.kpis.models import NUMBER
 from clustermonitor.kpis.selectors import kpi_choices
 from clustermonitor.projects.models import ChannelChoices
 from clustermonitor.projects.selectors import project_type_choices
@@ -157,7 +158,7 @@ class KpiFigureForm(EntryForm):
     cluster = forms.ChoiceField(label=_("cluster"))
     kpi = forms.ChoiceField(label=_("KPI"))
     year = year_field(_("year"))
-    value = forms.DecimalField(label=_("value"), max_digits=30, decimal_places=8)
+    value = forms.DecimalField(label=_("value"), **NUMBER)  # the KPI figure column's digits
     reported_on = forms.DateField(label=_("reported on"), required=False, widget=DATE)
     source = forms.CharField(label=_("source"), required=False)
 

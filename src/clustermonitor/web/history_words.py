@@ -13,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.selectors import cluster_codes
 from clustermonitor.kernel.models import BudgetYear
-from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
+from clustermonitor.kpis.models import KpiResult, KpiTarget
+from clustermonitor.kpis.selectors import kpi_codes_and_units
 from clustermonitor.projects.models import Project
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.renderers.names import kpi_figure
@@ -40,8 +42,8 @@ class Words:
     """Names of the records a history page shows; the clusters and KPIs are read once."""
 
     def __init__(self) -> None:
-        self.clusters = dict(Cluster.objects.values_list("id", "code"))
-        self.kpis = {pk: (code, unit) for pk, code, unit in Kpi.objects.values_list("id", "code", "unit")}
+        self.clusters = cluster_codes()
+        self.kpis = kpi_codes_and_units()
 
     def record(self, model: type[Model], row: Any) -> str:
         """The record as a reader names it (the historical row or the live record)."""

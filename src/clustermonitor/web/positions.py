@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from clustermonitor.budget import selectors as budget_selectors
 from clustermonitor.clusters.selectors import cluster_by_code
-from clustermonitor.domain.dates import BadDate, parse_year
+from clustermonitor.domain.dates import year_or_none
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Envelope, operation_cap_key
 from clustermonitor.kernel.selectors import parameter_value
 from clustermonitor.projects.models import Project, ProjectStatusChoices
@@ -21,14 +21,6 @@ from clustermonitor.web.templatetags.web import money
 ENVELOPE_VALUES = frozenset(envelope.value for envelope in Envelope)
 
 
-def _year(value: object) -> int | None:
-    """The year typed so far, if it is one yet (the live positions ignore a partial one)."""
-    try:
-        return parse_year(str(value))
-    except BadDate:
-        return None
-
-
 def booking_position(
     *, year: object, envelope: object, cluster: object, project: object
 ) -> dict[str, object]:
@@ -36,7 +28,7 @@ def booking_position(
     cluster's operation under its cap, the project's granted support, commitments and
     payments. Parts that the values typed so far do not name are left out."""
     position: dict[str, object] = {}
-    year_number, envelope = _year(year), str(envelope)
+    year_number, envelope = year_or_none(year), str(envelope)
     if year_number is not None and envelope in ENVELOPE_VALUES:
         budget = budget_selectors.budget_amount(year=year_number, envelope=envelope)
         net = budget_selectors.envelope_year_tally(year=year_number, envelope=envelope).net
@@ -69,7 +61,7 @@ def booking_position(
 def remaining_budget(*, year: object, envelope: object, cluster: object) -> dict[str, object] | None:
     """What the envelope-year still has to allocate if this cluster's allocation is replaced,
     and the cluster's allocation now (None: it has none)."""
-    year_number, envelope = _year(year), str(envelope)
+    year_number, envelope = year_or_none(year), str(envelope)
     if year_number is None or envelope not in ENVELOPE_VALUES:
         return None
     other = cluster_by_code(cluster)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from clustermonitor.access import permissions
-from clustermonitor.clusters.models import Cluster
+from clustermonitor.clusters.selectors import cluster_names
 from clustermonitor.questions import selectors
 from clustermonitor.questions.draft import answer_diff, question_answer
 from clustermonitor.questions.models import Status, WrittenQuestion
@@ -47,7 +47,7 @@ def question_register(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "statuses": Status.choices,
-        "sessions": WrittenQuestion.objects.values_list("session", flat=True).distinct().order_by("-session"),
+        "sessions": selectors.question_sessions(),
         "orders": list(selectors.ORDERS),
         "order": order,
         "may_write": permissions.may_enter_data(request.user),
@@ -95,7 +95,7 @@ def question_page(request: HttpRequest, session: str, number: int) -> HttpRespon
         "may_write": permissions.may_enter_data(request.user),
         "reports": list(REPORTS),
         "yearly": [name for name, spec in REPORTS.items() if spec.yearly],
-        "clusters": Cluster.objects.values_list("code", "name"),
+        "clusters": cluster_names(),
         "next_statuses": _next(question),
         "today": date.today().isoformat(),
     }
@@ -127,7 +127,7 @@ def answer_page(request: HttpRequest) -> HttpResponse:
     """The drafted answer to 228 for a year (issue 14.12): its question page when 228 is
     stored (one builder), else the 228 shortcut for the year, with the same downloads."""
     permissions.require(permissions.may_read(request.user))
-    stored = WrittenQuestion.objects.filter(number=228, asked_on=date(2019, 1, 23)).first()
+    stored = selectors.question_asked(228, date(2019, 1, 23))
     year = parse_year(request, None)
     if stored is not None and year is None:
         return redirect(reverse("question", args=[stored.session, stored.number]) + _query(request))

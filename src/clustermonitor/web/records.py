@@ -7,17 +7,24 @@ from itertools import groupby
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from clustermonitor.access import permissions
 from clustermonitor.budget.models import LedgerEntry
-from clustermonitor.budget.selectors import LEDGER_FILTERS, LEDGER_SORTS, ledger_listed, ledger_sums
+from clustermonitor.budget.selectors import (
+    LEDGER_FILTERS,
+    LEDGER_SORTS,
+    ledger_listed,
+    ledger_of_project,
+    ledger_sums,
+)
 from clustermonitor.clusters.models import Cluster
-from clustermonitor.clusters.selectors import cluster_choices
+from clustermonitor.clusters.selectors import cluster_by_code, cluster_choices
 from clustermonitor.domain.enums import Envelope, LedgerKind, ProjectStatus
-from clustermonitor.kpis.models import Kpi
+from clustermonitor.kpis.selectors import kpis_by_code
 from clustermonitor.projects.models import Project
+from clustermonitor.projects.selectors import project_by_ref, projects_of_cluster
 from clustermonitor.reports import selectors
 from clustermonitor.reports.figures import Row, add_up
 from clustermonitor.reports.kpi_status import cluster_kpi_rows
@@ -35,7 +42,9 @@ OTHER_FUNDING = ("projects", "granted_support", "total_cost")
 def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
     permissions.require(permissions.may_read(request.user))
     permissions.require_visible(permissions.may_see_cluster(request.user, code))
-    cluster = get_object_or_404(Cluster, code=code)
+    cluster = cluster_by_code(code)
+    if cluster is None:
+        raise Http404("no such cluster")
     as_of = parse_as_of(request)
     pact = report_build("pact-resources", cluster=code, as_of=as_of)
     years = pact["clusters"][0]["years"] if pact["clusters"] else []
@@ -57,7 +66,7 @@ def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
         "as_of": as_of,
         "timeline": bar_chart(timeline, "year", labels, TIMELINE),
         "pact_tables": report_tables(request, "pact-resources", pact, year=None, as_of=as_of)[1:],
-        "projects": cluster.projects.select_related("type").order_by("-submitted_on", "ref")[:300],
+        "projects": projects_of_cluster(code, limit=300),
         "kpis": kpis,
         "kpi_charts": _kpi_charts(kpis),
         "other": other,
@@ -84,7 +93,7 @@ def _other_public_funding(code: str, as_of: date | None) -> list[dict[str, Any]]
 def _kpi_rows(cluster: Cluster, as_of: date | None) -> list[dict[str, Any]]:
     """Target vs value per KPI and year as the kpi-status report has them (a KPI computed
     from the projects included), with the ratio as a percentage for a bar (capped at 150)."""
-    kpis = {kpi.code: kpi for kpi in Kpi.objects.all()}
+    kpis = kpis_by_code()
     rows = []
     for row in cluster_kpi_rows(cluster.code, as_of=as_of):
         ratio = row["ratio"]
@@ -106,9 +115,11 @@ def _kpi_charts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def project_page(request: HttpRequest, ref: str) -> HttpResponse:
-    project = get_object_or_404(Project.objects.select_related("cluster", "type"), ref=ref)
+    project = project_by_ref(ref)
+    if project is None:
+        raise Http404("no such project")
     permissions.require_visible(permissions.may_see_cluster(request.user, project.cluster.code))
-    entries = project.ledger_entries.order_by("date", "id")
+    entries = ledger_of_project(project)
     context = {
         "project": project,
         "entries": entries,

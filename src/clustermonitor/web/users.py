@@ -18,7 +18,7 @@ from clustermonitor.access import permissions
 from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.reports.labels import label
-from clustermonitor.web.accounts import user_create, users_with_roles
+from clustermonitor.web.accounts import user_create, username_taken, users_with_roles
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.forms import BLANK
 
@@ -51,7 +51,7 @@ class UserForm(forms.Form):
 
     def clean_username(self) -> str:
         name: str = self.cleaned_data["username"]
-        if User.objects.filter(username=name).exists():
+        if username_taken(name):
             raise forms.ValidationError(_("A user with this name exists already."))
         return name
 

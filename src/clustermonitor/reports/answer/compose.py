@@ -8,31 +8,55 @@ answered by prose only shows its support reports' tables under a "support" line.
 Reports come from `fetch`: live (`report_build`) or from a frozen snapshot.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
+from clustermonitor.reports.answer import sentences, sentences_projects
 from clustermonitor.reports.answer.model import Answer, Section, long_date
-from clustermonitor.reports.answer.sentences import SENTENCES, Draft, Fetch
-from clustermonitor.reports.answer.texts import TEXTS
+from clustermonitor.reports.answer.sentences import Draft, Fetch
 from clustermonitor.reports.figures import Report
 from clustermonitor.reports.registry import REPORTS
 from clustermonitor.reports.renderers.charts import CHARTS
 from clustermonitor.reports.tables import Table
 
-TITLES = {
-    ("budget-overview", "envelopes"): "t_envelopes",
-    ("additional-resources", "projects per instrument"): "t_instrument",
-    ("additional-resources", "projects per cluster and instrument"): "t_cluster_instrument",
-    ("cluster-overview", "clusters"): "t_resources",
-    ("cluster-overview", "pool"): "t_pool",
-    ("cluster-overview", "other public funding by instrument"): "t_other_instrument",
-    ("pact-resources", "clusters"): "t_pact_clusters",
-    ("pact-resources", "years"): "t_pact_years",
-    ("project-generation", "clusters"): "t_generation",
-    ("project-generation", "projects per cluster and type"): "t_types",
-    ("project-generation", "earmarked project budget used"): "t_used",
-    ("kpi-status", "KPIs"): "t_kpis",
-    ("kpi-status", "status per cluster"): "t_kpi_clusters",
+# The reports' table titles as the answer words them (the report names its tables in
+# English; the pages show reports/labels.py's short labels).
+TITLES: dict[tuple[str, str], Promise] = {
+    ("budget-overview", "envelopes"): gettext_lazy("Budget and commitments per envelope"),
+    ("additional-resources", "projects per instrument"): gettext_lazy("Other public funding per instrument"),
+    ("additional-resources", "projects per cluster and instrument"): gettext_lazy(
+        "Other public funding per cluster and instrument"
+    ),
+    ("cluster-overview", "clusters"): gettext_lazy("Resources allocated and committed per spearhead cluster"),
+    ("cluster-overview", "pool"): gettext_lazy("Unallocated project resources"),
+    ("cluster-overview", "other public funding by instrument"): gettext_lazy(
+        "Other public funding per instrument"
+    ),
+    ("pact-resources", "clusters"): gettext_lazy(
+        "Resources allocated per cluster over the whole cluster pact"
+    ),
+    ("pact-resources", "years"): gettext_lazy("Resources allocated per cluster and year"),
+    ("project-generation", "clusters"): gettext_lazy("Approved projects and resources used per cluster"),
+    ("project-generation", "projects per cluster and type"): gettext_lazy(
+        "Approved projects per cluster and project type"
+    ),
+    ("project-generation", "earmarked project budget used"): gettext_lazy("Earmarked project resources used"),
+    ("kpi-status", "KPIs"): gettext_lazy("KPIs: target and result"),
+    ("kpi-status", "status per cluster"): pgettext_lazy("answer table", "KPIs per cluster"),
+}
+SENTENCES: dict[str, Callable[[Draft, Report, str | None], list[str]]] = {
+    "additional-resources": sentences.additional_resources,
+    "budget-overview": sentences.budget_overview,
+    "cluster-overview": sentences.cluster_overview,
+    "pact-resources": sentences.pact_resources,
+    "project-generation": sentences_projects.project_generation,
+    "kpi-status": sentences_projects.kpi_status,
 }
 
 
@@ -62,17 +86,25 @@ class Heading:
 def compose(
     parts: list[Part], heading: Heading, *, fetch: Fetch, lang: str, as_of: date | None, today: date
 ) -> Answer:
-    """The answer to `parts`; every figure comes from `fetch`."""
-    texts = TEXTS[lang]
+    """The answer to `parts`, in `lang`; every figure comes from `fetch`."""
     fetch = _once(fetch)
-    draft = Draft(lang, texts, fetch, as_of)
-    as_of_text = long_date(as_of, lang) if as_of else texts["everything"].format(today=long_date(today, lang))
-    sections = [_section(draft, part, as_of_text) for part in parts]
+    draft = Draft(lang, fetch, as_of)
+    with translation.override(lang):
+        as_of_text = as_of_words(as_of, today, lang)
+        sections = [_section(draft, part, as_of_text) for part in parts]
+        meta = heading.meta or _("Situation as of {as_of}.").format(as_of=as_of_text)
     yearly = [fetch(t.report, t.year, t.cluster) for p in parts for t in p.targets if t.year is not None]
     year = yearly[0]["year"] if yearly else today.year
     figures = yearly[0]["figures"] if yearly else "provisional"
-    meta = heading.meta or texts["meta_q"].format(as_of=as_of_text)
     return Answer(lang, year, as_of, figures, heading.title, heading.subtitle, meta, sections, {})
+
+
+def as_of_words(as_of: date | None, today: date, lang: str) -> str:
+    """The as-of date in words; without one, today's (everything stored)."""
+    if as_of is not None:
+        return long_date(as_of, lang)
+    with translation.override(lang):
+        return _("{today} (everything stored)").format(today=long_date(today, lang))
 
 
 def _once(fetch: Fetch) -> Fetch:
@@ -89,23 +121,22 @@ def _once(fetch: Fetch) -> Fetch:
 
 
 def _section(draft: Draft, part: Part, as_of_text: str) -> Section:
-    texts = draft.texts
     section = Section(part.label, part.question, [])
     reports = [(t, draft.fetch(t.report, t.year, t.cluster)) for t in part.targets or part.support]
     for target, report in reports if part.targets else []:
         section.paragraphs += SENTENCES[target.report](draft, report, target.cluster)
     prose = [p.strip() for p in part.prose.split("\n\n") if p.strip()]
     if not part.targets:
-        section.paragraphs += prose or [texts["prose_missing"]]
+        section.paragraphs += prose or [_("[The analyst writes the answer here.]")]
         if reports:
-            section.paragraphs.append(texts["support"])
+            section.paragraphs.append(_("In support: the figures of the nearest report."))
     else:
         section.paragraphs += prose
     for target, report in reports:
-        section.tables += [_titled(t, target.report, texts) for t in _own_tables(report, target.cluster)]
+        section.tables += [_titled(t, target.report) for t in _own_tables(report, target.cluster)]
         if section.chart is None and target.report in CHARTS and part.targets:
             section.chart = report
-    section.note = _note(texts, [r for _, r in reports], as_of_text)
+    section.note = _note([report for _target, report in reports], as_of_text)
     return section
 
 
@@ -123,13 +154,16 @@ def _own_tables(report: Report, cluster: str | None) -> list[Table]:
     return [table for table in narrowed if table.rows]
 
 
-def _titled(table: Table, report: str, texts: dict[str, str]) -> Table:
-    key = TITLES.get((report, table.title))
-    return Table(texts[key] if key else table.title, table.columns, table.rows)
+def _titled(table: Table, report: str) -> Table:
+    title = TITLES.get((report, table.title))
+    return Table(str(title) if title is not None else table.title, table.columns, table.rows)
 
 
-def _note(texts: dict[str, str], reports: list[Report], as_of_text: str) -> str:
+def _note(reports: list[Report], as_of_text: str) -> str:
     yearly = [r for r in reports if r["year"] is not None]
     if not yearly:
-        return texts["note_pact"].format(as_of=as_of_text) if reports else ""
-    return texts["note"].format(status=texts[yearly[0]["figures"]].capitalize(), as_of=as_of_text)
+        note = _("Definitive figures for closed years, provisional for open years; as of {as_of}.")
+        return note.format(as_of=as_of_text) if reports else ""
+    if yearly[0]["figures"] == "definitive":
+        return _("Definitive figures, as of {as_of}.").format(as_of=as_of_text)
+    return _("Provisional figures, as of {as_of}.").format(as_of=as_of_text)

@@ -8,13 +8,37 @@ for the year asked. A question taken in with `question add` is drafted by the sa
 
 from datetime import date
 
-from clustermonitor.reports.answer.compose import Heading, Part, Target, compose
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from clustermonitor.reports.answer.compose import Heading, Part, Target, as_of_words, compose
 from clustermonitor.reports.answer.model import LANGUAGES, Answer, Section, long_date
-from clustermonitor.reports.answer.texts import TEXTS
+from clustermonitor.reports.answer.sentences import Fetch
+from clustermonitor.reports.figures import Report
 from clustermonitor.reports.registry import report_build
 
 __all__ = ["LANGUAGES", "Answer", "Section", "answer_build", "long_date"]
 VIL = "VIL"
+# The sub-questions of question 228, as the question asked them (translated when drafted).
+Q1 = gettext_noop(
+    "Additional resources beyond the earmarked project budget: project amounts or public support "
+    "received, where do they come from, and why are these projects not funded from the earmarked "
+    "budget?"
+)
+Q2A = gettext_noop("The effective commitments in {year} on the cluster policy budget.")
+Q2B = gettext_noop(
+    "Per spearhead cluster: the resources allocated (operation and projects), the number of project "
+    "applications and approved projects with their budget, and other public funding."
+)
+Q3 = gettext_noop(
+    "Per spearhead cluster, the resources available each year over the whole term of the cluster pact."
+)
+Q4 = gettext_noop("Project generation by the spearhead clusters, in the light of the objectives and KPIs.")
+Q5 = gettext_noop(
+    "VIL (Flemish Institute for Logistics) specifically: support within the earmarked project budget."
+)
+Q6 = gettext_noop("Which KPIs do the spearhead clusters meet and which not? An overview per cluster.")
 
 
 def answer_build(
@@ -23,31 +47,35 @@ def answer_build(
     """The whole answer for `year`, on the data known on `as_of` (default: everything stored)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use nl or en")
-    texts = TEXTS[lang]
     today = today or date.today()
-    as_of_text = long_date(as_of, lang) if as_of else texts["everything"].format(today=long_date(today, lang))
-    parts = [
-        Part("1", texts["q1"], [Target("additional-resources", year, None)]),
-        Part("2a", texts["q2a"].format(year=year), [Target("budget-overview", year, None)]),
-        Part("2b", texts["q2b"], [Target("cluster-overview", year, None)]),
-        Part("3", texts["q3"], [Target("pact-resources", None, None)]),
-        Part("4", texts["q4"], [Target("project-generation", year, None)]),
-        Part("5", texts["q5"], [Target("project-generation", year, VIL)]),
-        Part("6", texts["q6"], [Target("kpi-status", year, None)]),
-    ]
     figures = report_build("budget-overview", year=year, as_of=as_of)["figures"]
-    heading = Heading(
-        texts["title"],
-        texts["subtitle"],
-        texts["meta"].format(year=year, status=texts[figures], as_of=as_of_text),
-    )
+    with translation.override(lang):
+        parts = [
+            Part("1", _(Q1), [Target("additional-resources", year, None)]),
+            Part("2a", _(Q2A).format(year=year), [Target("budget-overview", year, None)]),
+            Part("2b", _(Q2B), [Target("cluster-overview", year, None)]),
+            Part("3", _(Q3), [Target("pact-resources", None, None)]),
+            Part("4", _(Q4), [Target("project-generation", year, None)]),
+            Part("5", _(Q5), [Target("project-generation", year, VIL)]),
+            Part("6", _(Q6), [Target("kpi-status", year, None)]),
+        ]
+        meta = (
+            _("Figures for {year}: definitive figures, as of {as_of}.")
+            if figures == "definitive"
+            else _("Figures for {year}: provisional figures, as of {as_of}.")
+        )
+        heading = Heading(
+            _("Answer to written question no. 228 of 23 January 2019"),
+            _("by Daniëlle Vanwesenbeeck — Innovative business networks and spearhead clusters: budgets (2)"),
+            meta.format(year=year, as_of=as_of_words(as_of, today, lang)),
+        )
     return compose(parts, heading, fetch=live(as_of), lang=lang, as_of=as_of, today=today)
 
 
-def live(as_of: date | None):  # type: ignore[no-untyped-def]
+def live(as_of: date | None) -> Fetch:
     """Reports made from the data now, as known on `as_of`."""
 
-    def fetch(report: str, year: int | None, cluster: str | None):  # type: ignore[no-untyped-def]
+    def fetch(report: str, year: int | None, cluster: str | None) -> Report:
         per_cluster = cluster if report == "pact-resources" else None
         return report_build(report, year=year, cluster=per_cluster, as_of=as_of)
 

@@ -1,17 +1,48 @@
 """The drafted answer as plain data: sections in order, each with its question, sentences,
-tables, chart and note. Builders (compose.py) fill it; renderers (render.py) print it."""
+tables, chart and note. Builders (compose.py) fill it; renderers (render.py) print it.
+
+Table headers and cells are words of the one catalogue (gettext): the pages' labels
+(reports/labels.py), except the few where the answer's tables say it in their own words
+(`ANSWER_WORDS`, message context "answer table")."""
 
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from clustermonitor.reports.answer.texts import HEADERS, MONTHS, TEXTS, VALUES
+from django.utils import translation
+from django.utils.dates import MONTHS
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
+
 from clustermonitor.reports.figures import Report
+from clustermonitor.reports.labels import LABELS
 from clustermonitor.reports.renderers.display import display
 from clustermonitor.reports.tables import Table
 
 LANGUAGES = ("nl", "en")
-TYPE_VALUES = {"nl": {"spearhead": "speerpuntcluster", "ibn": "IBN"}, "en": {"ibn": "IBN"}}
+ANSWER_WORDS: dict[str, Promise] = {
+    "drawn_from_pool": pgettext_lazy("answer table", "drawn from pool"),
+    "approved_support": pgettext_lazy("answer table", "support granted"),
+    "approved_total_cost": pgettext_lazy("answer table", "total project cost"),
+    "total_cost": pgettext_lazy("answer table", "total project cost"),
+    "granted_support": pgettext_lazy("answer table", "public support"),
+    "target": pgettext_lazy("answer table", "target"),
+    "value": pgettext_lazy("answer table", "value"),
+    "drawn": pgettext_lazy("answer table", "drawn"),
+    "partly": pgettext_lazy("answer table", "partly"),
+    "pact": pgettext_lazy("answer table", "pact term"),
+    "spearhead_operation": pgettext_lazy("answer table", "spearhead clusters: operation"),
+    "spearhead_projects": pgettext_lazy("answer table", "spearhead clusters: projects"),
+    "ibn": pgettext_lazy("answer table", "IBN"),
+}
+# The cell values the answer names in words (statuses, envelopes, totals); others print as stored.
+NAMED_VALUES = frozenset(
+    ("total", "spearhead_operation", "spearhead_projects", "spearhead", "ibn", "met", "partly", "missed")
+) | frozenset(("no_data", "definitive", "provisional", "planned"))
+CLUSTER_TYPES: dict[str, Promise] = {
+    "spearhead": pgettext_lazy("cluster type", "spearhead"),
+    "ibn": pgettext_lazy("answer table", "IBN"),
+}
 
 
 @dataclass
@@ -36,21 +67,27 @@ class Answer:
     sections: list[Section]
     reports: dict[str, Report]
 
-    def text(self, key: str) -> str:
-        return TEXTS[self.lang][key]
-
     def header(self, column: str) -> str:
-        return HEADERS[self.lang].get(column, column.replace("_", " "))
+        with translation.override(self.lang):
+            return str(_word(column) or column.replace("_", " "))
 
     def cell(self, column: str, value: Any) -> str:
         """A table cell in the answer's language: labels translated, figures formatted."""
         if value is None:
             return "–"
         if isinstance(value, str):
-            labels = TYPE_VALUES[self.lang] if column == "type" else VALUES[self.lang]
-            return labels.get(value, value)
+            with translation.override(self.lang):
+                if column == "type":
+                    return str(CLUSTER_TYPES.get(value, value))
+                return str(_word(value) or value) if value in NAMED_VALUES else value
         return display(column, value, self.lang)
 
 
+def _word(code: str) -> Promise | None:
+    return ANSWER_WORDS.get(code) or LABELS.get(code)
+
+
 def long_date(day: date, lang: str) -> str:
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+    """`3 maart 2019` / `3 March 2019`."""
+    with translation.override(lang):
+        return f"{day.day} {MONTHS[day.month]} {day.year}"

@@ -12,6 +12,8 @@ from fractions import Fraction
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from clustermonitor.reports.answer.model import Answer
 from clustermonitor.reports.renderers.as_html import css_text, html_to_pdf
@@ -35,9 +37,14 @@ def _is_total(table: Table, row: dict[str, Any]) -> bool:
 
 
 def render_md(answer: Answer) -> str:
+    with translation.override(answer.lang):
+        return _markdown(answer)
+
+
+def _markdown(answer: Answer) -> str:
     parts = [f"# {answer.title}", "", answer.subtitle, "", f"*{answer.meta}*", ""]
     for section in answer.sections:
-        parts += [f"## {answer.text('question')} {section.number}", "", f"*{section.question}*", ""]
+        parts += ["## " + _("Question") + " " + section.number, "", f"*{section.question}*", ""]
         for paragraph in section.paragraphs:
             parts += [paragraph, ""]
         for table in section.tables:
@@ -49,7 +56,7 @@ def render_md(answer: Answer) -> str:
 def _md_table(answer: Answer, table: Table) -> list[str]:
     lines = [f"**{table.title}**", ""]
     if not table.rows:
-        return [*lines, answer.text("none"), ""]
+        return [*lines, _("(none)"), ""]
     numeric = _numeric(table)
     lines.append("| " + " | ".join(answer.header(c) for c in table.columns) + " |")
     lines.append("| " + " | ".join("---:" if c in numeric else "---" for c in table.columns) + " |")
@@ -62,6 +69,11 @@ def _md_table(answer: Answer, table: Table) -> list[str]:
 
 
 def answer_context(answer: Answer) -> dict[str, Any]:
+    with translation.override(answer.lang):
+        return _context(answer)
+
+
+def _context(answer: Answer) -> dict[str, Any]:
     return {
         "lang": answer.lang,
         "title": answer.title,
@@ -69,11 +81,11 @@ def answer_context(answer: Answer) -> dict[str, Any]:
         "meta": answer.meta,
         "year": answer.year,
         "figures": answer.figures,
-        "running": css_text(f"{answer.title} ({answer.text('draft')})"),
+        "running": css_text(answer.title + " (" + _("draft answer") + ")"),
         "status_line": css_text(answer.meta.split(":", 1)[0]),
-        "page_label": css_text(answer.text("page")),
-        "none_label": answer.text("none"),
-        "question_label": answer.text("question"),
+        "page_label": css_text(_("page")),
+        "none_label": _("(none)"),
+        "question_label": _("Question"),
         "sections": [
             {
                 "number": section.number,
@@ -113,6 +125,11 @@ def render_pdf(answer: Answer) -> bytes:
 
 
 def render_docx(answer: Answer) -> bytes:
+    with translation.override(answer.lang):
+        return _word(answer)
+
+
+def _word(answer: Answer) -> bytes:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -133,7 +150,7 @@ def render_docx(answer: Answer) -> bytes:
     meta = document.add_paragraph()
     meta.add_run(answer.meta).bold = True
     for part in answer.sections:
-        document.add_heading(f"{answer.text('question')} {part.number}", level=1)
+        document.add_heading(_("Question") + " " + part.number, level=1)
         question = document.add_paragraph()
         question.add_run(part.question).italic = True
         for paragraph in part.paragraphs:
@@ -157,7 +174,7 @@ def _docx_table(
     caption.add_run(table.title).bold = True
     caption.paragraph_format.keep_with_next = True
     if not table.rows:
-        document.add_paragraph(answer.text("none"))
+        document.add_paragraph(_("(none)"))
         return
     numeric = _numeric(table)
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))

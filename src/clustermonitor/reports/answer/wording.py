@@ -1,24 +1,23 @@
-"""Words that depend on a count: one, many or none, in the answer's language.
+"""Words that depend on a count or a list, in the active language (the one gettext catalogue).
 
-A sentence in texts.py may come in up to three forms: `key` (many, the default),
-`key_one` (exactly one) and `key_zero` (none). `counted` picks the form a count needs, so
-a draft never says "1 projecten" or "1 were met", nor states "0,00 euro" where the
-honest sentence is that there is nothing.
+A sentence comes in up to three forms: many and one (`ngettext`, so a draft never says
+"1 projecten" or "1 were met") and none (`when_none`: the honest sentence that there is
+nothing, instead of "0,00 euro"). The composer activates the answer's language
+(`translation.override`) before any of these run.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from clustermonitor.reports.renderers.display import grouped
 
 
-def counted(texts: Mapping[str, str], key: str, count: int | Decimal) -> str:
-    """The form of text `key` for `count` (an amount counts as none when it is zero)."""
-    if count == 0 and f"{key}_zero" in texts:
-        return texts[f"{key}_zero"]
-    if count == 1 and isinstance(count, int) and f"{key}_one" in texts:
-        return texts[f"{key}_one"]
-    return texts[key]
+def when_none(count: int | Decimal, none: str, otherwise: str) -> str:
+    """`none` when there is nothing (an amount counts as nothing when it is zero)."""
+    return none if count == 0 else otherwise
 
 
 def number(count: int, lang: str) -> str:
@@ -26,9 +25,17 @@ def number(count: int, lang: str) -> str:
     return grouped(str(count), lang)
 
 
-def listed(items: Iterable[str], texts: Mapping[str, str]) -> str:
+def number_word(count: int) -> str:
+    """Small counts in words, as formal writing has them (`zes speerpuntclusters`)."""
+    # Translators: the words for 0 to 12, separated by spaces, as a count before a noun.
+    words = pgettext("count in words", "no one two three four five six seven eight nine ten eleven twelve")
+    found = words.split()
+    return found[count] if 0 <= count < len(found) else str(count)
+
+
+def listed(items: Iterable[str]) -> str:
     """`A, B en C` / `A, B and C`."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {texts['and']} {items[-1]}"
+    return ", ".join(items[:-1]) + " " + _("and") + " " + items[-1]
