@@ -219,4 +219,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- end of production security (issue 5) -------------------------------------------
 
 # The API documentation (/api/v1/docs/) serves Swagger UI's own files: no CDN.
-SPECTACULAR_SETTINGS = {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR"}
+SPECTACULAR_SETTINGS = {
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # no link inside each operation's button (a nested control that screen readers cannot reach)
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
+}

@@ -22,6 +22,7 @@ from clustermonitor.datasets import contract
 from clustermonitor.datasets.dbutil import with_keys
 from clustermonitor.domain import rules
 from clustermonitor.domain.enums import DEFAULT_BUDGET_SOURCE, operation_cap_key
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.parameters import AMOUNT_KEYS
 from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
@@ -70,8 +71,12 @@ class FileImport:
         year = fields.get(self.year_field) if self.year_field else None
         if year not in closed_before:
             return []
-        verb = "changed" if changed else "added"
-        message = f"{year} is closed (definitive since {closed_before[year]}): no row of it may be {verb}"
+        template = (
+            "{year} is closed (definitive since {closed_on}): no row of it may be changed"
+            if changed
+            else "{year} is closed (definitive since {closed_on}): no row of it may be added"
+        )
+        message = _(template, year=year, closed_on=closed_before[year])
         return [(self.year_field or "year", message)]
 
     def removable(self, *, closed_before: dict[int, date]) -> QuerySet[Any] | None:
@@ -87,7 +92,7 @@ class FileImport:
         if code in self.run.clusters:
             return []
         self.refuse_if_invalid(contract.CLUSTERS, code)
-        return [(column, f"unknown cluster {code}")]
+        return [(column, _("unknown cluster {code}", code=code))]
 
     def refuse_if_invalid(self, spec: contract.FileSpec, key: str | None) -> None:
         if key is not None and key in self.run.invalid[spec.name]:
@@ -103,9 +108,10 @@ class ParametersImport(FileImport):
         value: Decimal = v["value"]
         if v["key"] in AMOUNT_KEYS:
             if value != value.quantize(Decimal("0.01")):
-                return [("value", f"{value} is not an amount (at most 2 decimals)")]
+                return [("value", _("{number} is not an amount (at most 2 decimals)", number=str(value)))]
         elif not 0 < value < 1:
-            return [("value", f"the support rate must lie strictly between 0 and 1, not {value}")]
+            message = _("the support rate must lie strictly between 0 and 1, not {number}", number=str(value))
+            return [("value", message)]
         return []
 
     def fields(self, v: Values) -> dict[str, Any]:
@@ -174,7 +180,7 @@ class AllocationsImport(FileImport):
         missing = self.cluster_problems(v["cluster"])
         if missing:
             return missing
-        _, facts = self.run.clusters[v["cluster"]]
+        facts = self.run.clusters[v["cluster"]][1]
         cap = self.run.parameter(operation_cap_key(v["envelope"]))
         return rules.allocation_problems(
             year=v["year"], envelope=v["envelope"], amount=v["amount"], cluster=facts, cap=cap
@@ -211,10 +217,10 @@ class ProjectsImport(FileImport):
         problems = self.cluster_problems(v["cluster"])
         if v["type"] not in self.run.project_types:
             self.refuse_if_invalid(contract.PROJECT_TYPES, v["type"])
-            problems.append(("type", f"unknown project type {v['type']}"))
+            problems.append(("type", _("unknown project type {code}", code=v["type"])))
         if problems:
             return problems
-        _, facts = self.run.clusters[v["cluster"]]
+        facts = self.run.clusters[v["cluster"]][1]
         return rules.project_problems(
             cluster=facts,
             type_eligible=self.run.project_types[v["type"]][1],
@@ -250,7 +256,7 @@ class _KpiFigureImport(FileImport):
         problems = self.cluster_problems(v["cluster"])
         if v["kpi"] not in self.run.kpis:
             self.refuse_if_invalid(contract.KPIS, v["kpi"])
-            problems.append(("kpi", f"unknown KPI {v['kpi']}"))
+            problems.append(("kpi", _("unknown KPI {code}", code=v["kpi"])))
         return problems
 
     def fields(self, v: Values) -> dict[str, Any]:
@@ -296,7 +302,7 @@ class LedgerImport(FileImport):
         self.refuse_if_invalid(contract.PROJECTS, ref)
         if missing:
             return missing
-        _, facts = self.run.clusters[v["cluster"]]
+        facts = self.run.clusters[v["cluster"]][1]
         project = self.projects.get(ref)
         problems = rules.ledger_entry_problems(
             year=v["year"],
@@ -332,9 +338,10 @@ class LedgerImport(FileImport):
     ) -> list[Problem]:
         """A stored entry never changes; a new one is judged as any row of its year."""
         if changed:
-            message = (
-                f"entry {fields['ref']} is stored with other values: the ledger is append-only, "
-                "book a correcting entry instead"
+            message = _(
+                "entry {ref} is stored with other values: the ledger is append-only, "
+                "book a correcting entry instead",
+                ref=fields["ref"],
             )
             return [("-", message)]
         return super().change_problems(fields, changed=changed, closed_before=closed_before)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from clustermonitor.datasets.dbutil import BATCH_SIZE, analyze, insert_rows, with_keys
 from clustermonitor.datasets.files import FileImport
+from clustermonitor.domain.messages import _
 
 if TYPE_CHECKING:  # the run drives the engine; the engine reports to the run
     from clustermonitor.datasets.importer import ImportRun
@@ -38,7 +39,10 @@ class Upsert:
                 first = self.lines.line(stored[key][0])
             if first is not None:
                 self.run.error(
-                    self.name, line, handler.spec.key[-1], f"duplicate key (first at line {first})"
+                    self.name,
+                    line,
+                    handler.spec.key[-1],
+                    _("duplicate key (first at line {line})", line=first),
                 )
                 continue
             seen[key] = line

@@ -9,10 +9,10 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language, gettext_lazy
 
-from clustermonitor.domain.kpi import ratio_decimal
 from clustermonitor.domain.money import quantize
 from clustermonitor.reports.labels import instrument_name, label
-from clustermonitor.reports.renderers.names import Names, kpi_figure
+from clustermonitor.reports.renderers.display import euro, percent
+from clustermonitor.reports.renderers.names import Names, kpi_figure, lang
 
 register = template.Library()
 
@@ -31,10 +31,7 @@ def _dutch() -> bool:
 def money(value: Any) -> str:
     if value is None or value == "":
         return ""
-    amount = quantize(Decimal(value))
-    if _dutch():
-        return "€ " + _grouped(amount, 2, ".", ",")
-    return "€" + _grouped(amount, 2, ",", ".")
+    return euro(quantize(Decimal(value)), lang())
 
 
 @register.filter
@@ -56,7 +53,7 @@ def cell(value: Any) -> str:
     if isinstance(value, Decimal):
         return money(value)
     if isinstance(value, Fraction):
-        return number(ratio_decimal(value) * 100, 2) + " %"
+        return percent(value, lang())
     if isinstance(value, int):
         return number(value)
     if isinstance(value, date):
