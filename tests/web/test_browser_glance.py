@@ -9,10 +9,12 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from clustermonitor.budget.models import Allocation, Budget
 from clustermonitor.budget.selectors import open_years
 from clustermonitor.projects.models import Project
+from clustermonitor.web.templatetags.web import money
 from tests.web.browsing import at_both_widths, log_in, require_browser, screens
 
 require_browser()
@@ -58,6 +60,28 @@ def test_the_live_position_follows_the_fields(tab: Any, demo_site: str) -> None:
     screens(
         tab, f"{demo_site}/ledger/book/?year={year}&envelope=spearhead_projects&cluster=BLUE", "w14c-book"
     )
+
+
+def money_nl(year: int, envelope: str) -> str:
+    with translation.override("nl"):
+        return money(Budget.objects.get(year=year, envelope=envelope).amount)
+
+
+def test_the_budget_form_shows_the_envelopes_position_live(tab: Any, demo_site: str) -> None:
+    year = (
+        Budget.objects.filter(year__in=open_years()).order_by("-year").values_list("year", flat=True).first()
+    )
+    log_in(tab, demo_site, "analyst")
+    tab.goto(f"{demo_site}/budgets/new/")
+    assert tab.locator("#budget-position").count() == 0  # nothing named yet
+    tab.select_option("select[name=year]", str(year))
+    tab.select_option("select[name=envelope]", "spearhead_projects")
+    for envelope in ("spearhead_projects", "spearhead_operation"):
+        tab.select_option("select[name=envelope]", envelope)
+        expected = money_nl(year, envelope)  # htmx on change; each change answered in turn
+        tab.wait_for_function(f"document.querySelector('#budget-now')?.innerText === {expected!r}")
+    assert tab.locator("#budget-remaining").inner_text().startswith("€ ")
+    screens(tab, f"{demo_site}/budgets/new/?year={year}&envelope=spearhead_projects", "w14c-budget")
 
 
 def test_dashboard_at_a_glance_for_each_role(tab: Any, demo_site: str) -> None:

@@ -175,9 +175,9 @@ def test_the_budget_form_shows_the_envelopes_position_at_once_and_live(users: No
     assert 'hx-get="/budgets/new/"' in page and 'id="budget-position"' in page
     assert "<html" not in live
     for html in (page, live):
-        assert f'<span id="budget-now">{money(budget)}</span>' in html
-        assert f'<span id="budget-allocated">{money(allocated)}</span>' in html
-        assert f'<span id="budget-remaining">{money(budget - allocated)}</span>' in html
+        assert f'<span id="budget-now" class="nowrap">{money(budget)}</span>' in html
+        assert f'<span id="budget-allocated" class="nowrap">{money(allocated)}</span>' in html
+        assert f'<span id="budget-remaining" class="nowrap">{money(budget - allocated)}</span>' in html
     assert "Nog geen budget" in empty and 'id="budget-remaining"' not in empty
 
 
