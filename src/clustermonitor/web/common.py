@@ -18,10 +18,10 @@ from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers.cells import cell_text, is_number
 from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, names
+from clustermonitor.reports.renderers.said import translated
 from clustermonitor.reports.selectors import latest_year
 from clustermonitor.reports.tables import Table
 from clustermonitor.web.drill import figure_link
-from clustermonitor.web.forms import translated
 
 TOTAL_LABELS = {"total", "spearhead"}
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018

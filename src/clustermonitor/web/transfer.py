@@ -28,8 +28,9 @@ from clustermonitor.datasets.services import (
 )
 from clustermonitor.datasets.validation import STORED_ROW
 from clustermonitor.domain.messages import Message
+from clustermonitor.reports.renderers.said import translated
 from clustermonitor.web.audit import dataset_import_record
-from clustermonitor.web.forms import UploadForm, translated
+from clustermonitor.web.forms import UploadForm
 from clustermonitor.web.uploads import (
     UploadRefused,
     upload_delete,
