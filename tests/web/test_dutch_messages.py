@@ -85,3 +85,21 @@ def test_the_report_pages_question_line_is_in_the_pages_language(users: None) ->
 
     assert "vraag 2a: het budget, de verdelingen en de effectieve vastleggingen" in dutch
     assert "question 2a: the year&#x27;s budget" in english
+
+
+def test_the_clis_summary_words_follow_its_language(tmp_path: Path) -> None:
+    tiny = Path(__file__).parents[1] / "fixtures" / "tiny"
+    dutch, english = StringIO(), StringIO()
+    call_command("import", str(tiny), "--quiet", "--dry-run", stdout=dutch, stderr=StringIO())
+    call_command(
+        "import", str(tiny), "--quiet", "--dry-run", "--lang", "en", stdout=english, stderr=StringIO()
+    )
+
+    assert "clusters.csv: aangemaakt " in dutch.getvalue()
+    assert dutch.getvalue().splitlines()[-1] == "proefrun: geldig, niets geschreven"
+    assert "clusters.csv: created " in english.getvalue()
+    assert english.getvalue().splitlines()[-1] == "dry run: valid, nothing written"
+    with pytest.raises(CommandError, match="2 fout\\(en\\): er is niets geïmporteerd"):
+        call_command(
+            "import", str(write_broken(tmp_path / "d")), "--quiet", stdout=StringIO(), stderr=StringIO()
+        )

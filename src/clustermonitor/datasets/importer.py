@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext_noop as N_
 
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
@@ -42,6 +43,8 @@ from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import ProjectType
 
+COUNTED = (N_("created"), N_("updated"), N_("unchanged"), N_("deleted"))
+
 
 @dataclass
 class ImportSummary:
@@ -52,11 +55,13 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
 
-    def lines(self) -> Iterator[str]:
+    def lines(self, say: Callable[[str], str] = str) -> Iterator[str]:
+        """What the import would do (or did) per file: `budgets.csv: updated 1`; `say`
+        puts the words in a language (gettext: `budgets.csv: bijgewerkt 1`)."""
         for spec in contract.FILES:
             counts = [
-                f"{what} {getattr(self, what)[spec.name]}"
-                for what in ("created", "updated", "unchanged", "deleted")
+                f"{say(what)} {getattr(self, what)[spec.name]}"
+                for what in COUNTED
                 if getattr(self, what)[spec.name]
             ]
             if counts:

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from clustermonitor.cli import parse_date
 from clustermonitor.datasets.check import data_check
+from clustermonitor.domain.messages import _
 from clustermonitor.reports.renderers.said import said
 
 
@@ -46,7 +47,7 @@ class Command(BaseCommand):
             self.stdout.write(line.text(say))
         errors = sum(1 for line in lines if line.level == "ERROR")
         warnings = len(lines) - errors
-        summary = f"{errors} error(s), {warnings} warning(s)"
+        summary = say(_("{errors} error(s), {warnings} warning(s)", errors=errors, warnings=warnings))
         if errors:
             raise CommandError(summary, returncode=1)
         self.stderr.write(summary)

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from clustermonitor.datasets.services import DatasetInvalid, dataset_import
 from clustermonitor.datasets.signals import dataset_imported
+from clustermonitor.domain.messages import _
 from clustermonitor.reports.renderers.said import said
 
 
@@ -58,9 +59,8 @@ class Command(BaseCommand):
         except DatasetInvalid as invalid:
             for error in invalid.errors:  # the place as the contract prints it, the message in --lang
                 self.stderr.write(f"{error.file}:{error.line}: column {error.column}: {say(error.message)}")
-            raise CommandError(
-                f"{len(invalid.errors)} error(s): nothing was imported", returncode=1
-            ) from None
+            failed = _("{count} error(s): nothing was imported", count=len(invalid.errors))
+            raise CommandError(say(failed), returncode=1) from None
         if not summary.dry_run:
             dataset_imported.send(
                 sender=self.__class__,
@@ -70,11 +70,11 @@ class Command(BaseCommand):
                 actor=_os_user(),
             )
         for warning in summary.warnings:
-            self.stderr.write(f"warning: {say(warning)}")
-        for line in summary.lines():
+            self.stderr.write(say(_("warning: {message}", message=warning)))
+        for line in summary.lines(say):
             self.stdout.write(line)
-        verdict = "dry run: valid, nothing written" if summary.dry_run else "imported"
-        self.stdout.write(verdict)
+        verdict = _("dry run: valid, nothing written") if summary.dry_run else _("imported")
+        self.stdout.write(say(verdict))
 
 
 def _os_user() -> str:
