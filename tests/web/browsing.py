@@ -83,19 +83,27 @@ def with_lang(url: str, lang: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}lang={lang}"
 
 
-def at_both_widths(page: Any, name: str, check: Callable[[Any, int], None] | None = None) -> None:
+def problems(page: Any, name: str, more: Callable[[Any], list[str]] | None = None) -> list[str]:
     """The page as it is now (also after a form was sent), at 1440 and at 390 px: a
-    screenshot of each (test-artifacts/<name>-<width>.png), no sideways scroll of the page
-    (wide tables scroll in their own box) and no axe violation; back at 1440 px after.
-    `check(page, width)` adds a page's own assertions."""
+    screenshot of each (test-artifacts/<name>-<width>.png) and what is wrong at each: a
+    sideways scroll of the page (wide tables scroll in their own box), axe violations and
+    what `more(page)` finds; back at 1440 px after."""
+    found: list[str] = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         shot(page, f"{name}-{width}")
-        assert sideways(page) == 0, (name, width, page.evaluate(SCROLL))
-        assert violations(page) == [], (name, width)
-        if check:
-            check(page, width)
+        found += [f"{name} at {width}: {v}" for v in violations(page)]
+        if wider := sideways(page):
+            found.append(f"{name} at {width}: {wider} px wider than the window")
+        found += [f"{name} at {width}: {problem}" for problem in (more(page) if more else [])]
     page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    return found
+
+
+def at_both_widths(page: Any, name: str) -> None:
+    """`problems` at both widths: none."""
+    found = problems(page, name)
+    assert not found, "\n".join(found)
 
 
 def screens(page: Any, url: str, name: str, before_shot: Callable[[Any], None] | None = None) -> None:
