@@ -141,6 +141,9 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clustermonitor@localhost")
+# The site's address as its users reach it, for links in mails (absolute: a mail has no
+# page to be relative to). The default is `make demo`'s; production sets SITE_URL.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 # --- production security (issue 5) ---------------------------------------------------
 # Owned by the reliability work (tests/reliability/test_settings.py); edit settings above.
@@ -219,4 +222,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- end of production security (issue 5) -------------------------------------------
 
 # The API documentation (/api/v1/docs/) serves Swagger UI's own files: no CDN.
-SPECTACULAR_SETTINGS = {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR"}
+SPECTACULAR_SETTINGS = {
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # no link inside each operation's button (a nested control that screen readers cannot reach)
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
+}

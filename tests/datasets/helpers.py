@@ -35,7 +35,7 @@ def append_to(folder: Path, file: str, *lines: str) -> None:
 def run_import(path: Path, *args: str) -> str:
     """Import that must succeed; returns stdout."""
     out = StringIO()
-    call_command("import", str(path), "--quiet", *args, stdout=out, stderr=StringIO())
+    call_command("import", str(path), "--quiet", "--lang", "en", *args, stdout=out, stderr=StringIO())
     return out.getvalue()
 
 
@@ -43,7 +43,7 @@ def import_errors(path: Path, *args: str) -> list[str]:
     """Import that must fail with exit status 1; returns the error lines."""
     err = StringIO()
     with pytest.raises(CommandError) as failure:
-        call_command("import", str(path), "--quiet", *args, stdout=StringIO(), stderr=err)
+        call_command("import", str(path), "--quiet", "--lang", "en", *args, stdout=StringIO(), stderr=err)
     assert failure.value.returncode == 1
     return [line for line in err.getvalue().splitlines() if line]
 

@@ -66,7 +66,7 @@ def test_a_breach_is_an_error_and_exits_1(tiny):
     Budget.objects.filter(year=2017, envelope="ibn").update(amount="100000.00")
     out = StringIO()
     with pytest.raises(CommandError) as failure:
-        call_command("check", stdout=out, stderr=StringIO())
+        call_command("check", "--lang", "en", stdout=out, stderr=StringIO())
     assert failure.value.returncode == 1
     errors = [line for line in out.getvalue().splitlines() if line.startswith("ERROR")]
     assert errors == [
@@ -79,6 +79,6 @@ def test_a_breach_is_an_error_and_exits_1(tiny):
 
 def test_warnings_only_exit_0(tiny):
     out, err = StringIO(), StringIO()
-    call_command("check", "--as-of", "2021-06-01", stdout=out, stderr=err)
+    call_command("check", "--as-of", "2021-06-01", "--lang", "en", stdout=out, stderr=err)
     assert out.getvalue().count("WARNING") == 3
     assert "0 error(s), 3 warning(s)" in err.getvalue()

@@ -159,7 +159,7 @@ def test_unknown_files_are_ignored_with_a_warning(tmp_path, capsys):
     from io import StringIO
 
     err = StringIO()
-    call_command("import", str(folder), "--quiet", stdout=StringIO(), stderr=err)
+    call_command("import", str(folder), "--quiet", "--lang", "en", stdout=StringIO(), stderr=err)
     assert "warning: notes.txt: not a contract file, ignored" in err.getvalue()
 
 

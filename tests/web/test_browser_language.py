@@ -2,7 +2,8 @@
 the KPI named, names instead of codes, the history naming its records, import errors per
 file, and downloads in the language of the page they were asked from (also after
 `?lang=en`), read back from the files. Screenshots at 1440 and 390 px, Dutch and English,
-go to test-artifacts/ (w14a-*.png)."""
+go to test-artifacts/ (w14a-*.png); at both widths no sideways scroll and no axe-core
+violation (tests/web/browsing.py)."""
 
 import io
 import shutil
@@ -17,34 +18,10 @@ from openpyxl import load_workbook
 from clustermonitor.budget.models import Budget
 from clustermonitor.budget.services import budget_set
 from clustermonitor.kernel.models import BudgetYear
-from tests.web.test_browser import ARTIFACTS, browser, demo_site, log_in  # noqa: F401
+from tests.web.browsing import ARTIFACTS, at_both_widths, log_in, require_browser, screens
 
+require_browser()
 pytestmark = pytest.mark.slow
-WIDTHS = (1440, 390)
-
-
-@pytest.fixture
-def tab(browser: Any, demo_site: str) -> Any:  # noqa: F811
-    context = browser.new_context(
-        viewport={"width": 1440, "height": 900}, locale="nl-BE", accept_downloads=True
-    )
-    page = context.new_page()
-    yield page
-    page.goto("about:blank")
-    context.close()
-
-
-def shots(page: Any, url: str, name: str) -> None:
-    """The page at each width, in Dutch and in English (`?lang=`, which the cookie keeps)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    for lang in ("nl", "en"):
-        joiner = "&" if "?" in url else "?"
-        page.goto(f"{url}{joiner}lang={lang}")
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            page.screenshot(path=str(ARTIFACTS / f"w14a-{name}-{lang}-{width}.png"), full_page=True)
-    page.goto(f"{url}{joiner}lang=nl")
-    page.set_viewport_size({"width": 1440, "height": 900})
 
 
 def download(page: Any, selector: str) -> bytes:
@@ -53,9 +30,9 @@ def download(page: Any, selector: str) -> bytes:
     return Path(info.value.path()).read_bytes()
 
 
-def test_kpis_in_their_unit_and_names_on_the_report_page(tab: Any, demo_site: str) -> None:  # noqa: F811
+def test_kpis_in_their_unit_and_names_on_the_report_page(tab: Any, demo_site: str) -> None:
     log_in(tab, demo_site, "analyst")
-    shots(tab, f"{demo_site}/reports/kpi-status/?year=2019", "kpi-status")
+    screens(tab, f"{demo_site}/reports/kpi-status/?year=2019", "w14a-kpi-status")
     rows = tab.locator("#table-0 tbody tr")
     texts = [rows.nth(i).inner_text() for i in range(rows.count())]
     members = [t for t in texts if "C-1 Aantal actieve clusterleden" in t]
@@ -63,12 +40,12 @@ def test_kpis_in_their_unit_and_names_on_the_report_page(tab: Any, demo_site: st
     assert members, texts[:3]
     assert all("€" not in t for t in members)  # a count, not euros
     assert any(" %" in t for t in texts if "C-5bis" in t)
-    shots(tab, f"{demo_site}/reports/additional-resources/?year=2019", "additional-resources")
+    screens(tab, f"{demo_site}/reports/additional-resources/?year=2019", "w14a-additional-resources")
     body = tab.locator("main").inner_text()
     assert "RD_REGULAR" not in body and "reguliere O&O-projecten" in body
 
 
-def test_downloads_follow_the_pages_language(tab: Any, demo_site: str, tmp_path: Path) -> None:  # noqa: F811
+def test_downloads_follow_the_pages_language(tab: Any, demo_site: str, tmp_path: Path) -> None:
     log_in(tab, demo_site, "viewer")
     tab.goto(f"{demo_site}/reports/budget-overview/?year=2019")
     dutch = load_workbook(io.BytesIO(download(tab, "a[href$='format=xlsx']")), data_only=True)
@@ -112,23 +89,23 @@ def test_downloads_follow_the_pages_language(tab: Any, demo_site: str, tmp_path:
     assert '<html lang="en">' in html and "spearhead cluster operation" in html
 
 
-def test_history_names_its_records(tab: Any, demo_site: str) -> None:  # noqa: F811
+def test_history_names_its_records(tab: Any, demo_site: str) -> None:
     year = BudgetYear.objects.filter(status="open").order_by("-year").first().year
     budget = Budget.objects.get(year=year, envelope="spearhead_operation")
     budget_set(year=year, envelope="spearhead_operation", amount=budget.amount + 1, actor="analyst")
     log_in(tab, demo_site, "analyst")
-    shots(tab, f"{demo_site}/history/", "history")
+    screens(tab, f"{demo_site}/history/", "w14a-history")
     body = tab.locator("main").inner_text()
 
     assert "object (" not in body
     assert f"{year} werking speerpuntclusters € " in body
     tab.click("#changes tbody a >> nth=0")
     tab.wait_for_load_state()
-    shots(tab, tab.url, "record-history")
+    screens(tab, tab.url, "w14a-record-history")
     assert "bedrag: € " in tab.locator("main").inner_text()
 
 
-def test_import_errors_are_grouped_per_file(tab: Any, demo_site: str, tmp_path: Path) -> None:  # noqa: F811
+def test_import_errors_are_grouped_per_file(tab: Any, demo_site: str, tmp_path: Path) -> None:
     header = "code,name,type,domain,recognised_on,pact_start_year,pact_end_year\n"
     rows = "".join(f"X{n},Broken,nonsense,,2017-01-01,2017,2018\n" for n in range(25))
     upload = tmp_path / "broken.zip"
@@ -139,10 +116,7 @@ def test_import_errors_are_grouped_per_file(tab: Any, demo_site: str, tmp_path: 
     tab.set_input_files("#id_dataset", str(upload))
     tab.click("main form.card button[type=submit]")
     tab.wait_for_selector("#import-errors-1")
-    ARTIFACTS.mkdir(exist_ok=True)
-    for width in WIDTHS:
-        tab.set_viewport_size({"width": width, "height": 900})
-        tab.screenshot(path=str(ARTIFACTS / f"w14a-import-errors-nl-{width}.png"), full_page=True)
+    at_both_widths(tab, "w14a-import-errors-nl")
 
     assert "clusters.csv: 25 fouten" in tab.locator("#import-errors-1 caption").inner_text()
     assert tab.locator("#import-errors-1 tbody tr").count() == 20

@@ -13,7 +13,8 @@ from django.core import mail
 
 from clustermonitor.reports.monthly import commitments_by_month
 from clustermonitor.reports.registry import report_build
-from tests.web.conftest import client_for
+from clustermonitor.web.accounts import user_create
+from tests.web.conftest import PASSWORD, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,24 @@ def test_a_decision_is_mailed_to_the_clusters_manager_after_the_commit(
     assert sent.to == ["manager@vil.example"]
     assert "V9" in sent.subject and "afgewezen" in sent.subject
     assert "/projects/V9/" in sent.body
+
+
+def test_the_decision_mail_speaks_each_managers_language_with_a_full_address(
+    users: None, django_capture_on_commit_callbacks: Any, settings: Any
+) -> None:
+    """The language a manager last chose on the site (`?lang=`), Dutch where not known; the
+    link to the project is absolute, on SITE_URL."""
+    settings.SITE_URL = "https://clusters.example.be/"
+    User.objects.filter(username="cluster").update(email="manager@vil.example")
+    manager = client_for("cluster")
+    manager.get("/years/2018/?lang=en")  # chooses English on the site
+    user_create("second", role="cluster", password=PASSWORD, cluster="VIL", email="second@vil.example")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("analyst").post("/projects/V9/decide/", {"status": "rejected", "decided_on": "2019-01-10"})
+
+    by_recipient = {tuple(m.to): m for m in mail.outbox}
+    english, dutch = by_recipient[("manager@vil.example",)], by_recipient[("second@vil.example",)]
+    assert "rejected" in english.subject and "afgewezen" in dutch.subject
+    assert "https://clusters.example.be/projects/V9/" in english.body
+    assert "https://clusters.example.be/projects/V9/" in dutch.body

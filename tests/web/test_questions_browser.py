@@ -1,11 +1,9 @@
 """Written questions in a real headless Chromium, in Dutch and English: paste a question,
 correct a mapping, write prose, approve, download the docx, see the diff. Screenshots of
-the pages at 1440 and 390 px in both languages go to test-artifacts/; axe-core finds no
-WCAG 2.1 A/AA violation on them."""
+the pages at 1440 and 390 px in both languages go to test-artifacts/; at both widths no
+sideways scroll and no axe-core WCAG 2.1 A/AA violation (tests/web/browsing.py)."""
 
 import io
-import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,110 +11,65 @@ import pytest
 from docx import Document
 
 from clustermonitor.datasets.services import dataset_import
+from tests.web.browsing import log_in, require_browser, screens
 from tests.web.conftest import make_users
-from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM, log_in
 
-sync_api = pytest.importorskip("playwright.sync_api")
+require_browser()
 pytestmark = pytest.mark.slow
 EXAMPLE = Path(__file__).parents[1] / "fixtures" / "flanders-small"
 SEED = Path(__file__).parents[2] / "docs" / "written-question-228-2019.txt"
 PAGE = "/questions/2018-2019/228/"
-AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
-def site(transactional_db: None, live_server: Any, settings: Any) -> str:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def site(transactional_db: None, live_server: Any) -> str:
     dataset_import(EXAMPLE)
     make_users("VIL")
     return str(live_server.url)
 
 
-@pytest.fixture
-def page(browser: Any, site: str) -> Iterator[Any]:
-    context = browser.new_context(
-        viewport={"width": 1440, "height": 900}, accept_downloads=True, bypass_csp=True
-    )
-    context.set_default_timeout(180_000)  # long pages on a busy machine
-    tab = context.new_page()
-    yield tab
-    tab.goto("about:blank")
-    context.close()
-
-
-def violations(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
-    )
-    return [f"{v['id']}: {json.dumps([n['target'] for n in v['nodes']][:3])}" for v in found]
-
-
-def screens(page: Any, url: str, name: str) -> None:
-    """Screenshots at 1440 and 390 px in nl and en; no sideways scroll at 1440; axe clean."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    for lang in ("nl", "en"):
-        for width in (1440, 390):
-            page.set_viewport_size({"width": width, "height": 900})
-            page.goto(f"{url}{'&' if '?' in url else '?'}lang={lang}")
-            page.screenshot(path=str(ARTIFACTS / f"{name}-{lang}-{width}.png"), full_page=True)
-            if width == 1440:
-                assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
-                assert violations(page) == [], (name, lang)
-    page.set_viewport_size({"width": 1440, "height": 900})
-
-
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_paste_map_write_approve_download_and_diff(page: Any, site: str, lang: str) -> None:
-    log_in(page, site, "analyst")
-    page.goto(f"{site}/questions/new/?lang={lang}")
-    page.fill("#q-text", SEED.read_text(encoding="utf-8"))
-    page.click("#q-submit")
-    page.wait_for_load_state()
-    assert page.url.endswith(PAGE)
-    assert page.locator("#sub-2a mark", has_text="vastleggingen").count() == 1
+def test_paste_map_write_approve_download_and_diff(tab: Any, site: str, lang: str) -> None:
+    log_in(tab, site, "analyst")
+    tab.goto(f"{site}/questions/new/?lang={lang}")
+    tab.fill("#q-text", SEED.read_text(encoding="utf-8"))
+    tab.click("#q-submit")
+    tab.wait_for_load_state()
+    assert tab.url.endswith(PAGE)
+    assert tab.locator("#sub-2a mark", has_text="vastleggingen").count() == 1
 
-    page.click("#sub-1b summary")
-    page.select_option("#r-1b", "additional-resources")
-    page.fill("#y-1b", "2017")
-    page.click("#sub-1b form.pickers button")
-    page.wait_for_load_state()
-    assert "additional-resources" in page.locator("#sub-1b").inner_text()
+    tab.click("#sub-1b summary")
+    tab.select_option("#r-1b", "additional-resources")
+    tab.fill("#y-1b", "2017")
+    tab.click("#sub-1b form.pickers button")
+    tab.wait_for_load_state()
+    assert "additional-resources" in tab.locator("#sub-1b").inner_text()
 
-    page.fill("#p-4", "De projectgeneratie ligt op schema.")
-    page.click("#sub-4 form.entry button")
-    page.wait_for_load_state()
-    assert "De projectgeneratie ligt op schema." in page.locator("#answer-4").inner_text()
+    tab.fill("#p-4", "De projectgeneratie ligt op schema.")
+    tab.click("#sub-4 form.entry button")
+    tab.wait_for_load_state()
+    assert "De projectgeneratie ligt op schema." in tab.locator("#answer-4").inner_text()
 
-    page.fill("#approve-as-of", "2019-02-20")
-    page.click("#approve")
-    page.wait_for_load_state()
-    assert page.locator("#question-status").inner_text() in ("goedgekeurd", "approved")
-    with page.expect_download() as download:
-        page.click("#download-docx")
+    tab.fill("#approve-as-of", "2019-02-20")
+    tab.click("#approve")
+    tab.wait_for_load_state()
+    assert tab.locator("#question-status").inner_text() in ("goedgekeurd", "approved")
+    with tab.expect_download() as download:
+        tab.click("#download-docx")
     document = Document(io.BytesIO(Path(download.value.path()).read_bytes()))
     assert "De projectgeneratie ligt op schema." in "\n".join(p.text for p in document.paragraphs)
-    diff = page.locator("#diff-table").inner_text()
+    diff = tab.locator("#diff-table").inner_text()
     assert "provisional" in diff and "definitive" in diff
     if lang == "nl":
-        screens(page, f"{site}{PAGE}", "question-approved")
+        screens(tab, f"{site}{PAGE}", "question-approved")
 
 
-def test_screens_of_the_register_the_intake_and_the_answer_page(page: Any, site: str) -> None:
+def test_screens_of_the_register_the_intake_and_the_answer_page(tab: Any, site: str) -> None:
     from clustermonitor.questions.services import question_add
 
     question_add(SEED.read_text(encoding="utf-8"), actor="test")
-    log_in(page, site, "analyst")
-    screens(page, f"{site}/questions/", "questions")
-    screens(page, f"{site}/questions/new/", "question-new")
-    screens(page, f"{site}{PAGE}", "question")
-    screens(page, f"{site}/answer/?year=2018", "answer")
+    log_in(tab, site, "analyst")
+    screens(tab, f"{site}/questions/", "questions")
+    screens(tab, f"{site}/questions/new/", "question-new")
+    screens(tab, f"{site}{PAGE}", "question")
+    screens(tab, f"{site}/answer/?year=2018", "answer")

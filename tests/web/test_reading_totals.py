@@ -84,3 +84,25 @@ def test_pact_resources_chart_and_the_dashboard_chart_show_values(clients: dict[
     assert 'class="value"' in pact.split('id="report-chart"', 1)[1].split("</svg>", 1)[0]
     budget = dashboard.split('id="budget-chart"', 1)[1].split("</svg>", 1)[0]
     assert "€ 10.000.000,00" in budget  # spearhead_projects' budget, its bar's value
+
+
+def parts_of(html: str, table_id: str) -> tuple[str, str]:
+    table = html.split(f'id="{table_id}"', 1)[1].split("</table>", 1)[0]
+    return table.split("<tbody>", 1)[1].split("</tbody>", 1)[0], table.split("<tfoot>", 1)[1].split(
+        "</tfoot>"
+    )[0]
+
+
+def test_totals_sit_in_the_tables_foot_whatever_the_sorting(clients: dict[str | None, Client]) -> None:
+    """The spearhead subtotal and the total are the table's foot, unsorted and sorted alike:
+    sorting reorders the data rows only."""
+    base = "/reports/budget-overview/?year=2018"
+    feet, bodies = set(), []
+    for query in ("", "&sort=committed&order=asc", "&sort=committed&order=desc", "&sort=envelope"):
+        body, foot = parts_of(clients["viewer"].get(base + query).content.decode(), "table-0")
+        feet.add(re.sub(r'href="[^"]*"', "", foot))  # links carry the sort
+        bodies.append(body)
+        assert 'class="total"' not in body
+        assert foot.count('<tr class="total">') == 2 and "totaal" in foot.rsplit("<tr", 1)[1]
+    assert len(feet) == 1, "\n=====\n".join(feet)
+    assert bodies[1] != bodies[2]  # the data rows did move

@@ -15,6 +15,7 @@ from clustermonitor.kernel.fields import MONEY
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 from clustermonitor.web.amounts import AmountField, parse_amount
+from clustermonitor.web.templatetags.web import money
 from tests.web.conftest import client_for
 
 WEB = Path(__file__).resolve().parents[2] / "src/clustermonitor/web"
@@ -162,6 +163,31 @@ def test_a_form_opened_with_a_year_and_an_envelope_shows_the_position_at_once(us
     assert "<html" in booking and 'id="position-available"' in booking
     assert "<html" in allocation and "€ 7.000.000,00" in allocation
     assert 'id="current-allocation"' in allocation and "€ 4.000.000,00" in allocation
+
+
+@pytest.mark.django_db
+def test_the_budget_form_shows_the_envelopes_position_at_once_and_live(users: None) -> None:
+    """Budget, allocated to clusters and remaining, on load and (HTMX) when the year or the
+    envelope changes; a year without a budget says so."""
+    client: Client = client_for("analyst")
+    budget = Budget.objects.get(year=2018, envelope="spearhead_projects").amount
+    allocated = sum(a.amount for a in Allocation.objects.filter(year=2018, envelope="spearhead_projects"))
+
+    page = client.get("/budgets/new/?year=2018&envelope=spearhead_projects").content.decode()
+    live = client.get(
+        "/budgets/new/?year=2018&envelope=spearhead_projects", headers={"HX-Request": "true"}
+    ).content.decode()
+    empty = client.get(
+        "/budgets/new/?year=2031&envelope=ibn", headers={"HX-Request": "true"}
+    ).content.decode()
+
+    assert 'hx-get="/budgets/new/"' in page and 'id="budget-position"' in page
+    assert "<html" not in live
+    for html in (page, live):
+        assert f'<span id="budget-now" class="nowrap">{money(budget)}</span>' in html
+        assert f'<span id="budget-allocated" class="nowrap">{money(allocated)}</span>' in html
+        assert f'<span id="budget-remaining" class="nowrap">{money(budget - allocated)}</span>' in html
+    assert "Nog geen budget" in empty and 'id="budget-remaining"' not in empty
 
 
 def test_the_entry_views_share_one_flow_and_build_no_url_by_hand() -> None:

@@ -5,7 +5,7 @@ point at what is allowed but probably needs someone's attention. With `as_of`, b
 at the data as known on that date, with the reports' as-of semantics.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,6 +16,7 @@ from clustermonitor.budget.models import Budget, Cofinancing, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets.validation import StoredData, findings
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, ClusterType, Envelope, LedgerKind
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.parameters import cofinancing_ceiling
 from clustermonitor.kpis.models import KpiResult, KpiTarget
@@ -33,18 +34,22 @@ SLOW_PAYMENT_YEARS = 3
 class CheckLine:
     level: str  # "ERROR" or "WARNING"
     where: str
-    message: str
+    message: str  # a Message: English as str, translatable (domain/messages.py)
+    column: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.level} {self.where}: {self.message}"
+        return self.text(str)
+
+    def text(self, say: Callable[[str], str]) -> str:
+        """The line with its message as `say` puts it (the CLI's `--lang nl`: translated)."""
+        column = f"column {self.column}: " if self.column else ""
+        return f"{self.level} {self.where}: {column}{say(self.message)}"
 
 
 def data_check(*, as_of: date | None = None, today: date | None = None) -> list[CheckLine]:
     """Every breach (ERROR) and warning (WARNING) of the stored data, known on `as_of`."""
     data = StoredData(as_of=as_of)
-    lines = [
-        CheckLine("ERROR", f"{f.file} {f.key}", f"column {f.column}: {f.message}") for f in findings(data)
-    ]
+    lines = [CheckLine("ERROR", f"{f.file} {f.key}", f.message, column=f.column) for f in findings(data)]
     reference_day = as_of or today or date.today()
     lines += [CheckLine("WARNING", where, message) for where, message in _warnings(data, reference_day)]
     return lines
@@ -70,7 +75,10 @@ def _approved_without_commitment(data: StoredData) -> Iterator[tuple[str, str]]:
     for ref, cluster in (
         approved.exclude(pk__in=committed).order_by("ref").values_list("ref", "cluster__code")
     ):
-        yield f"projects.csv {ref}", f"approved earmarked project of {cluster} has no commitment"
+        yield (
+            f"projects.csv {ref}",
+            _("approved earmarked project of {cluster} has no commitment", cluster=cluster),
+        )
 
 
 def _slow_payments(data: StoredData, day: date) -> Iterator[tuple[str, str]]:
@@ -81,8 +89,13 @@ def _slow_payments(data: StoredData, day: date) -> Iterator[tuple[str, str]]:
         if row["paid"] < net:
             yield (
                 f"projects.csv {row['project__ref']}",
-                f"decided more than {SLOW_PAYMENT_YEARS} years before {day} and paid "
-                f"{amount_text(row['paid'])} of {amount_text(net)} net commitments",
+                _(
+                    "decided more than {years} years before {day} and paid {paid} of {net} net commitments",
+                    years=SLOW_PAYMENT_YEARS,
+                    day=day,
+                    paid=amount_text(row["paid"]),
+                    net=amount_text(net),
+                ),
             )
 
 
@@ -98,7 +111,12 @@ def _kpi_targets_without_result(data: StoredData) -> Iterator[tuple[str, str]]:
         if (cluster_id, kpi_id, year) not in reported:
             yield (
                 f"kpi_targets.csv {cluster},{kpi},{year}",
-                f"{year} is closed but KPI {kpi} of {cluster} has no result",
+                _(
+                    "{year} is closed but KPI {kpi} of {cluster} has no result",
+                    year=year,
+                    kpi=kpi,
+                    cluster=cluster,
+                ),
             )
 
 
@@ -112,7 +130,7 @@ def _clusters_without_allocation(data: StoredData, last_year: int) -> Iterator[t
             if year in budget_years and (cluster.code, year) not in allocated:
                 yield (
                     f"allocations.csv {cluster.code}",
-                    f"no allocation in pact year {year}, which has a budget",
+                    _("no allocation in pact year {year}, which has a budget", year=year),
                 )
 
 
@@ -131,7 +149,12 @@ def _grants_above_cofinancing(data: StoredData) -> Iterator[tuple[str, str]]:
         if net > ceiling:
             yield (
                 f"cofinancing.csv {cluster},{year}",
-                f"net operation commitments {amount_text(net)} exceed what the members' co-financing "
-                f"of {amount_text(amount)} supports at a {(rate * 100).normalize():f} % rate "
-                f"({amount_text(ceiling)})",
+                _(
+                    "net operation commitments {net} exceed what the members' co-financing "
+                    "of {amount} supports at a {rate} % rate ({ceiling})",
+                    net=amount_text(net),
+                    amount=amount_text(amount),
+                    rate=f"{(rate * 100).normalize():f}",
+                    ceiling=amount_text(ceiling),
+                ),
             )

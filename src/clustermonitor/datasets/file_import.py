@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 
 from clustermonitor.datasets import contract
 from clustermonitor.domain import rules
+from clustermonitor.domain.messages import _
 
 Values = dict[str, Any]
 Problem = rules.Problem
@@ -86,7 +87,7 @@ class FileImport:
         if code in self.run.clusters:
             return []
         self.refuse_if_invalid(contract.CLUSTERS, code)
-        return [(column, f"unknown cluster {code}")]
+        return [(column, _("unknown cluster {code}", code=code))]
 
     def refuse_if_invalid(self, spec: contract.FileSpec, key: str | None) -> None:
         if key is not None and key in self.run.invalid[spec.name]:

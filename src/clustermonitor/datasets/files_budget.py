@@ -14,6 +14,7 @@ from clustermonitor.datasets.dbutil import with_keys
 from clustermonitor.datasets.file_import import FileImport, Problem, Values
 from clustermonitor.domain import rules
 from clustermonitor.domain.enums import DEFAULT_BUDGET_SOURCE, operation_cap_key
+from clustermonitor.domain.messages import _
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
 
@@ -59,7 +60,7 @@ class AllocationsImport(FileImport):
         missing = self.cluster_problems(v["cluster"])
         if missing:
             return missing
-        _, facts = self.run.clusters[v["cluster"]]
+        facts = self.run.clusters[v["cluster"]][1]
         cap = self.run.parameter(operation_cap_key(v["envelope"]))
         return rules.allocation_problems(
             year=v["year"], envelope=v["envelope"], amount=v["amount"], cluster=facts, cap=cap
@@ -111,7 +112,7 @@ class LedgerImport(FileImport):
         self.refuse_if_invalid(contract.PROJECTS, ref)
         if missing:
             return missing
-        _, facts = self.run.clusters[v["cluster"]]
+        facts = self.run.clusters[v["cluster"]][1]
         project = self.projects.get(ref)
         problems = rules.ledger_entry_problems(
             year=v["year"],
@@ -147,9 +148,10 @@ class LedgerImport(FileImport):
     ) -> list[Problem]:
         """A stored entry never changes; a new one is judged as any row of its year."""
         if changed:
-            message = (
-                f"entry {fields['ref']} is stored with other values: the ledger is append-only, "
-                "book a correcting entry instead"
+            message = _(
+                "entry {ref} is stored with other values: the ledger is append-only, "
+                "book a correcting entry instead",
+                ref=fields["ref"],
             )
             return [("-", message)]
         return super().change_problems(fields, changed=changed, closed_before=closed_before)

@@ -8,6 +8,7 @@ from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.file_import import FileImport, Problem, Values
 from clustermonitor.domain import rules
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.parameters import AMOUNT_KEYS
 from clustermonitor.kernel.models import Parameter
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
@@ -23,9 +24,10 @@ class ParametersImport(FileImport):
         value: Decimal = v["value"]
         if v["key"] in AMOUNT_KEYS:
             if value != value.quantize(Decimal("0.01")):
-                return [("value", f"{value} is not an amount (at most 2 decimals)")]
+                return [("value", _("{number} is not an amount (at most 2 decimals)", number=str(value)))]
         elif not 0 < value < 1:
-            return [("value", f"the support rate must lie strictly between 0 and 1, not {value}")]
+            message = _("the support rate must lie strictly between 0 and 1, not {number}", number=str(value))
+            return [("value", message)]
         return []
 
     def fields(self, v: Values) -> dict[str, Any]:
@@ -62,10 +64,10 @@ class ProjectsImport(FileImport):
         problems = self.cluster_problems(v["cluster"])
         if v["type"] not in self.run.project_types:
             self.refuse_if_invalid(contract.PROJECT_TYPES, v["type"])
-            problems.append(("type", f"unknown project type {v['type']}"))
+            problems.append(("type", _("unknown project type {code}", code=v["type"])))
         if problems:
             return problems
-        _, facts = self.run.clusters[v["cluster"]]
+        facts = self.run.clusters[v["cluster"]][1]
         return rules.project_problems(
             cluster=facts,
             type_eligible=self.run.project_types[v["type"]][1],
@@ -101,7 +103,7 @@ class _KpiFigureImport(FileImport):
         problems = self.cluster_problems(v["cluster"])
         if v["kpi"] not in self.run.kpis:
             self.refuse_if_invalid(contract.KPIS, v["kpi"])
-            problems.append(("kpi", f"unknown KPI {v['kpi']}"))
+            problems.append(("kpi", _("unknown KPI {code}", code=v["kpi"])))
         return problems
 
     def fields(self, v: Values) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from clustermonitor.datasets.summary import ImportSummary
 from clustermonitor.datasets.upsert import Upsert
 from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.kernel.models import Parameter
@@ -100,7 +101,7 @@ class ImportRun:
 
     def execute(self) -> None:
         for name in self.dataset.unknown_names():
-            self.summary.warnings.append(f"{name}: not a contract file, ignored")
+            self.summary.warnings.append(_("{file}: not a contract file, ignored", file=name))
         for file_import in (cls(self) for cls in IMPORTS):
             self.import_file(file_import)
             self.refresh()
@@ -125,7 +126,7 @@ class ImportRun:
     def file_missing(self, handler: FileImport) -> None:
         name = handler.spec.name
         if name in contract.REQUIRED_FILES:
-            self.error(name, 0, "-", "required file missing")
+            self.error(name, 0, "-", _("required file missing"))
         elif name == contract.PROJECT_TYPES.name and not ProjectType.objects.exists():
             ProjectType.objects.bulk_create(
                 ProjectType(code=code, name=label, earmarked_eligible=eligible)
@@ -140,14 +141,14 @@ class ImportRun:
         seen: set[str] = set()
         for name in header:
             if name in seen:
-                self.error(spec.name, 1, name, "column given twice")
+                self.error(spec.name, 1, name, _("column given twice"))
                 ok = False
             seen.add(name)
             if name not in spec.column_names:
-                self.error(spec.name, 1, name, "unknown column")
+                self.error(spec.name, 1, name, _("unknown column"))
         for column in spec.columns:
             if column.required and column.name not in seen:
-                self.error(spec.name, 1, column.name, "required column missing")
+                self.error(spec.name, 1, column.name, _("required column missing"))
                 ok = False
         return ok
 
@@ -182,7 +183,12 @@ class ImportRun:
         plan: Sequence[tuple[contract.Column, int | None, Callable[[str], object], frozenset[str]]],
     ) -> Values | None:
         if len(cells) != len(index):
-            self.error(spec.name, line, "-", f"{len(cells)} fields where the header has {len(index)}")
+            self.error(
+                spec.name,
+                line,
+                "-",
+                _("{count} fields where the header has {expected}", count=len(cells), expected=len(index)),
+            )
             return None
         values: Values = {}
         ok = True
@@ -191,14 +197,14 @@ class ImportRun:
             if text == "":
                 values[column.name] = None
                 if column.required:
-                    self.error(spec.name, line, column.name, "required value missing")
+                    self.error(spec.name, line, column.name, _("required value missing"))
                     ok = False
                 continue
             try:
                 # values.parse, with the column's parser looked up once per file
                 values[column.name] = parser(text) if not choices or text in choices else parse(column, text)
             except BadValue as exc:
-                self.error(spec.name, line, column.name, str(exc))
+                self.error(spec.name, line, column.name, exc.args[0])
                 ok = False
         if not ok:
             self.mark_invalid(spec, values)
@@ -254,8 +260,10 @@ class ImportRun:
                     handler.spec.name,
                     0,
                     "-",
-                    f"--replace would remove rows still referenced by stored data "
-                    f"({blocker._meta.verbose_name} {blocker})",
+                    _(
+                        "--replace would remove rows still referenced by stored data ({record})",
+                        record=f"{blocker._meta.verbose_name} {blocker}",
+                    ),
                 )
                 continue
             self.summary.deleted[handler.spec.name] += len(pks)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clustermonitor.datasets import contract
+from clustermonitor.domain.messages import _
 
 if TYPE_CHECKING:  # the type csv.reader returns exists for type checkers only
     from _csv import Reader as CsvReader
@@ -113,7 +114,7 @@ def _next_record(reader: "CsvReader", path: Path) -> RawRecord:
         except UnicodeDecodeError:
             raise _bad_utf8(path) from None
         except csv.Error as exc:
-            raise ReadError(path.name, start, "-", f"not valid CSV: {exc}") from None
+            raise ReadError(path.name, start, "-", _("not valid CSV: {reason}", reason=str(exc))) from None
         if row:  # blank lines are skipped
             return start, row
 
@@ -147,7 +148,10 @@ def _bad_utf8(path: Path) -> ReadError:
     header = _cells(header_bytes.decode("utf-8", errors="replace").rstrip("\r"))
     column = header[field_index] if line > 1 and field_index < len(header) else "-"
     return ReadError(
-        path.name, line, column, f"not valid UTF-8 (byte 0x{data[position]:02x} at offset {position})"
+        path.name,
+        line,
+        column,
+        _("not valid UTF-8 (byte 0x{byte:02x} at offset {offset})", byte=data[position], offset=position),
     )
 
 
@@ -196,7 +200,9 @@ def _open_sheet(path: Path, name: str) -> SourceFile:
         rows = sheet.iter_rows(values_only=True)
         first = next(rows, ())
     except Exception as exc:  # a broken sheet: XML, styles, shared strings
-        raise ReadError(name, 1, "-", f"not a readable sheet ({type(exc).__name__}: {exc})") from None
+        raise ReadError(
+            name, 1, "-", _("not a readable sheet ({reason})", reason=f"{type(exc).__name__}: {exc}")
+        ) from None
     source = SourceFile(name, path.stat().st_size)
     source.header = [cell_text(c) for c in first]
     while source.header and source.header[-1] == "":
@@ -218,7 +224,10 @@ def _sheet_records(
                 return
             except Exception as exc:  # a broken row: bad XML, a bad cell value
                 raise ReadError(
-                    name, number, "-", f"not a readable sheet ({type(exc).__name__}: {exc})"
+                    name,
+                    number,
+                    "-",
+                    _("not a readable sheet ({reason})", reason=f"{type(exc).__name__}: {exc}"),
                 ) from None
             cells = [cell_text(c) for c in row]
             if not any(cells):

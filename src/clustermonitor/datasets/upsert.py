@@ -12,6 +12,7 @@ from clustermonitor.datasets.dbutil import BATCH_SIZE, analyze, insert_rows, wit
 from clustermonitor.datasets.file_import import FileImport
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.summary import ImportSummary
+from clustermonitor.domain.messages import _
 
 
 class UpsertRun(Protocol):
@@ -47,7 +48,10 @@ class Upsert:
                 first = self.lines.line(stored[key][0])
             if first is not None:
                 self.run.error(
-                    self.name, line, handler.spec.key[-1], f"duplicate key (first at line {first})"
+                    self.name,
+                    line,
+                    handler.spec.key[-1],
+                    _("duplicate key (first at line {line})", line=first),
                 )
                 continue
             seen[key] = line

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from clustermonitor.datasets import contract
 from clustermonitor.domain import dates
+from clustermonitor.domain.messages import _
 from clustermonitor.domain.rules import CODE_PATTERN
 
 AMOUNT_RE = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
@@ -23,13 +24,13 @@ class BadValue(ValueError):
 def parse(column: contract.Column, text: str) -> object:
     """The typed value of a non-empty cell; raises BadValue with a readable reason."""
     if column.choices and text not in column.choices:
-        raise BadValue(f"{text!r} is not one of {', '.join(column.choices)}")
+        raise BadValue(_("{text!r} is not one of {choices}", text=text, choices=", ".join(column.choices)))
     return PARSERS[column.kind](text)
 
 
 def parse_code(text: str) -> str:
     if not CODE_PATTERN.fullmatch(text):
-        raise BadValue(f"{text!r} is not a code (letters, digits, _ . -; at most 40)")
+        raise BadValue(_("{text!r} is not a code (letters, digits, _ . -; at most 40)", text=text))
     return text
 
 
@@ -50,26 +51,31 @@ def parse_date(text: str) -> date:
 def parse_amount(text: str) -> Decimal:
     if not AMOUNT_RE.fullmatch(text):
         raise BadValue(
-            f"{text!r} is not an amount (euros, not negative, '.' decimal point, at most 2 decimals)"
+            _(
+                "{text!r} is not an amount (euros, not negative, '.' decimal point, at most 2 decimals)",
+                text=text,
+            )
         )
     return Decimal(text)
 
 
 def parse_number(text: str) -> Decimal:
     if not NUMBER_RE.fullmatch(text):
-        raise BadValue(f"{text!r} is not a number (at most 22 digits before and 8 after the point)")
+        raise BadValue(
+            _("{text!r} is not a number (at most 22 digits before and 8 after the point)", text=text)
+        )
     return Decimal(text)
 
 
 def parse_bool(text: str) -> bool:
     if text not in ("true", "false"):
-        raise BadValue(f"{text!r} is not true or false")
+        raise BadValue(_("{text!r} is not true or false", text=text))
     return text == "true"
 
 
 def parse_parameter(text: str) -> Decimal:
     if not UNSIGNED_RE.fullmatch(text):
-        raise BadValue(f"{text!r} is not a non-negative decimal number")
+        raise BadValue(_("{text!r} is not a non-negative decimal number", text=text))
     return Decimal(text)
 
 

@@ -1,10 +1,11 @@
 """Messages of the rules and services: English text that can still be translated.
 
 A rule's or service's message is a `Message`: a `str` holding the English text (so the
-import's `FILE:LINE: column COLUMN: message` lines, the CLI and the logs print exactly
-what they always did) that also remembers its template and values, so the web app can
-show it in Dutch (`web.forms.translated`). The domain stays free of Django: `_` only
-builds a `Message`; `makemessages` (xgettext) finds the templates by the `_("…")` calls.
+import's `FILE:LINE: column COLUMN: message` lines with `--lang en` and the logs print
+exactly what they always did) that also remembers its template and values, so the web app
+and the CLI (`--lang nl`, the default) can say it in Dutch (`reports.renderers.said`).
+The domain stays free of Django: `_` only builds a `Message`; `makemessages` (xgettext)
+finds the templates by the `_("…")` calls.
 """
 
 from typing import Any

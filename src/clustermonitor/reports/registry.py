@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_noop as N_
+
 from clustermonitor.clusters.revision import cached
 from clustermonitor.reports import (
     additional_resources,
@@ -24,7 +26,7 @@ from clustermonitor.reports.tables import Table
 @dataclass(frozen=True)
 class ReportSpec:
     name: str
-    question: str
+    question: str  # English (CLI, API); marked for the catalogue, the pages translate it
     build: Callable[..., Report]
     tables: Callable[[Report], list[Table]]
     yearly: bool = True  # requires --year; a report over the whole pact refuses it
@@ -44,25 +46,25 @@ REPORTS: dict[str, ReportSpec] = {
     for spec in (
         ReportSpec(
             "budget-overview",
-            "question 2a: the year's budget, allocations and effective commitments per envelope",
+            N_("question 2a: the year's budget, allocations and effective commitments per envelope"),
             budget_overview.budget_overview,
             budget_overview.tables,
         ),
         ReportSpec(
             "cluster-overview",
-            "question 2b: per spearhead cluster: allocation, commitments, projects, common pool",
+            N_("question 2b: per spearhead cluster: allocation, commitments, projects, common pool"),
             cluster_overview.cluster_overview,
             cluster_overview.tables,
         ),
         ReportSpec(
             "additional-resources",
-            "question 1: other public funding of approved projects, per cluster and instrument",
+            N_("question 1: other public funding of approved projects, per cluster and instrument"),
             additional_resources.additional_resources,
             additional_resources.tables,
         ),
         ReportSpec(
             "pact-resources",
-            "question 3: yearly resources of each cluster over its whole pact",
+            N_("question 3: yearly resources of each cluster over its whole pact"),
             pact_resources.pact_resources,
             pact_resources.tables,
             yearly=False,
@@ -70,13 +72,13 @@ REPORTS: dict[str, ReportSpec] = {
         ),
         ReportSpec(
             "project-generation",
-            "questions 4 and 5: approved earmarked projects per cluster and type",
+            N_("questions 4 and 5: approved earmarked projects per cluster and type"),
             project_generation.project_generation,
             project_generation.tables,
         ),
         ReportSpec(
             "kpi-status",
-            "question 6: each cluster's KPIs for the year: met, partly, missed or no data",
+            N_("question 6: each cluster's KPIs for the year: met, partly, missed or no data"),
             kpi_status.kpi_status,
             kpi_status.tables,
         ),

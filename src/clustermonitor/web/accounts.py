@@ -58,9 +58,22 @@ def users_with_roles(pk: int | None = None) -> list[dict[str, Any]]:
     return rows
 
 
-def cluster_manager_addresses(code: str) -> list[str]:
-    """The e-mail addresses of the active users bound to cluster `code` as its managers."""
+def cluster_manager_addresses(code: str) -> dict[str, list[str]]:
+    """The e-mail addresses of the active users bound to cluster `code` as its managers,
+    per the language each last chose ("" where not known)."""
     users = User.objects.filter(
         is_active=True, groups__name=CLUSTER, clustermonitor_profile__cluster_code=code
     ).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    by_language: dict[str, set[str]] = {}
+    for email, language in users.values_list("email", "clustermonitor_profile__language"):
+        by_language.setdefault(language or "", set()).add(email)
+    return {language: sorted(emails) for language, emails in sorted(by_language.items())}
+
+
+def language_remember(user: Any, language: str) -> None:
+    """Keep the language a signed-in user chose, for what is sent to them later (mails)."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    if Profile.objects.filter(user=user, language=language).exists():
+        return
+    Profile.objects.update_or_create(user=user, defaults={"language": language})

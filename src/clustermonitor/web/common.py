@@ -1,7 +1,7 @@
 """What the pages share: the year and as-of picked, years known, report tables laid out
 for HTML (sorted, each figure with its drill-down link)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -18,10 +18,10 @@ from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers.cells import cell_text, is_number
 from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, names
+from clustermonitor.reports.renderers.said import translated
 from clustermonitor.reports.selectors import latest_year
 from clustermonitor.reports.tables import Table
 from clustermonitor.web.drill import figure_link
-from clustermonitor.web.forms import translated
 
 TOTAL_LABELS = {"total", "spearhead"}
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
@@ -84,6 +84,16 @@ class HtmlTable:
     rows: list[list[Cell]] = field(default_factory=list)
     totals: set[int] = field(default_factory=set)  # indexes of the total and subtotal rows
 
+    @property
+    def parts(self) -> list[dict[str, Any]]:
+        """The body (data rows, in the order asked) and, when there are any, the foot: the
+        subtotal and total rows in the report's order, which stay there whatever the
+        sorting (issue 14 point 10)."""
+        body = [row for index, row in enumerate(self.rows) if index not in self.totals]
+        foot = [row for index, row in enumerate(self.rows) if index in self.totals]
+        parts = [{"tag": "tbody", "rows": body, "totals": False}]
+        return parts + ([{"tag": "tfoot", "rows": foot, "totals": True}] if foot else [])
+
 
 def is_total_row(table: Table, row: dict[str, Any]) -> bool:
     """A total or subtotal row (`total`, budget-overview's `spearhead`), as the document
@@ -117,7 +127,7 @@ def sort_rows(table: Table, sort: str | None, descending: bool) -> Table:
         rows.sort(key=key, reverse=descending)
     except TypeError:
         rows.sort(key=lambda r: str(r.get(sort)), reverse=descending)
-    return Table(table.title, table.columns, rows + tail)
+    return replace(table, rows=rows + tail)  # the drill-downs kept: a sorted figure still opens
 
 
 def report_tables(

@@ -93,11 +93,19 @@ def allocate(request: HttpRequest) -> HttpResponse:
 
 def budget(request: HttpRequest) -> HttpResponse:
     permissions.require(permissions.may_enter_data(request.user))
+    source = request.POST if request.method == "POST" else request.GET
+    position = positions.budget_position(year=source.get("year", ""), envelope=source.get("envelope", ""))
+    if request.headers.get("HX-Request") == "true" and request.method == "GET":
+        return render(request, "web/_budget_position.html", {"budget_position": position})
     flow = Flow(
         title=_("Set a budget"),
         save=lambda data, actor: budget_set(**data, actor=actor),
         done=lambda saved, _data: (_("Budget saved."), year_url(saved.year)),
         warnings=positions.budget_warnings,
+        context={
+            "budget_position": position,
+            "live": {"url": reverse("budget"), "id": "budget-live", "template": "web/_budget_position.html"},
+        },
     )
     return form_flow(request, BudgetForm(request.POST or None, initial=request.GET.dict()), flow)
 

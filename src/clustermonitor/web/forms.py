@@ -1,60 +1,25 @@
 """Forms of the data-entry pages. Field names are the services' column names, so every
 (column, message) problem a service raises lands beside its field."""
 
-import re
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.budget.models import EnvelopeChoices, LedgerKindChoices
 from clustermonitor.budget.selectors import open_years
 from clustermonitor.clusters.models import ClusterTypeChoices
 from clustermonitor.clusters.selectors import cluster_choices
-from clustermonitor.domain.messages import Message
 from clustermonitor.kpis.models import NUMBER
 from clustermonitor.kpis.selectors import kpi_choices
 from clustermonitor.projects.models import ChannelChoices
 from clustermonitor.projects.selectors import project_type_choices
-from clustermonitor.reports.labels import instrument_name, label
-from clustermonitor.reports.renderers.names import names
+from clustermonitor.reports.renderers.said import translated
 from clustermonitor.web.amounts import AmountField
-from clustermonitor.web.templatetags.web import money
 
-AMOUNT_TEXT = re.compile(r"-?[0-9]+\.[0-9]{2}")
-CODED = {"envelope", "status", "kind", "channel", "type"}  # message values that are codes
 DATE = forms.DateInput(attrs={"type": "date"})
 BLANK = [("", "—")]
-
-
-def translated(message: str) -> str:
-    """A service's message in the active language: a `Message` is looked up by its English
-    template and filled in with its values as a reader says them (codes by their names,
-    amounts in the page's format: `€ 3.100.000,00`); other text is looked up as is."""
-    if not isinstance(message, Message):
-        return gettext(message) if message else message
-    params = {
-        name: translated(value) if isinstance(value, Message) else _said(name, value)
-        for name, value in message.params.items()
-    }
-    text = gettext(message.template)
-    return text.format(**params) if params else text
-
-
-def _said(name: str, value: Any) -> Any:
-    """One value of a message as the page says it; the CLI keeps the English message as is."""
-    if isinstance(value, Decimal) or (isinstance(value, str) and AMOUNT_TEXT.fullmatch(value)):
-        return money(value)
-    if not isinstance(value, str):
-        return value
-    if name == "cluster":
-        return names().clusters.get(value, value)
-    if name == "instrument":
-        return instrument_name(value)
-    return label(value) if name in CODED else value
 
 
 def add_problems(form: forms.Form, problems: list[tuple[str, str]]) -> None:

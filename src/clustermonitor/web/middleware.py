@@ -7,6 +7,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
+from clustermonitor.web.accounts import language_remember
+
 # /api/ answers anonymous callers itself (401, JSON): it also takes HTTP Basic, which
 # is only checked there.
 OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/api/")
@@ -24,6 +26,7 @@ def language_from_query(get_response: Handler) -> Handler:
             return get_response(request)
         translation.activate(lang)
         request.LANGUAGE_CODE = lang
+        language_remember(getattr(request, "user", None), lang)
         response = get_response(request)
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, samesite="Lax")
         return response

@@ -27,6 +27,8 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clustermonitor_profile"
     )
     cluster_code = models.CharField(_("cluster"), max_length=40, blank=True)
+    # the language the user last chose (`?lang=`); blank: not known. Their mails are in it.
+    language = models.CharField(_("language"), max_length=8, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.user} → {self.cluster_code or '-'}"

@@ -2,8 +2,10 @@
 
 Sent through Django's mail framework (settings.EMAIL_BACKEND: the console in the demo,
 locmem in the tests) to the e-mail address of every user bound to the project's cluster,
-in Dutch (the agency's language), once the decision is committed: a refused or rolled
-back decision tells no one. Users without an address are skipped.
+each in the language the recipient last chose on the site (Dutch, the agency's language,
+where not known), once the decision is committed: a refused or rolled back decision tells
+no one. Users without an address are skipped. The link to the project is absolute, on
+settings.SITE_URL.
 """
 
 from django.conf import settings
@@ -13,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from clustermonitor.projects.models import ProjectStatusChoices
+from clustermonitor.projects.models import Project, ProjectStatusChoices
 from clustermonitor.projects.selectors import project_by_ref
 from clustermonitor.web.accounts import cluster_manager_addresses
 from clustermonitor.web.templatetags.web import money
@@ -28,10 +30,15 @@ def _send(ref: str) -> int:
     project = project_by_ref(ref)
     if project is None:
         return 0
-    addresses = cluster_manager_addresses(project.cluster.code)
-    if not addresses:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
+    by_language = cluster_manager_addresses(project.cluster.code)
+    default = settings.LANGUAGE_CODE
+    messages = [_mail(project, language or default, to) for language, to in by_language.items()]
+    return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+
+def _mail(project: Project, language: str, addresses: list[str]) -> tuple[str, str, str, list[str]]:
+    """The decision's mail in `language`: subject, body, sender, recipients."""
+    with translation.override(language):
         values = {
             "ref": project.ref,
             "title": project.title,
@@ -44,6 +51,10 @@ def _send(ref: str) -> int:
         ]
         if project.granted_support is not None:
             lines.append(_("Granted support: %(amount)s.") % {"amount": money(project.granted_support)})
-        lines.append(_("Details: %(path)s") % {"path": reverse("project", args=[project.ref])})
-    message = (subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, addresses)
-    return send_mass_mail([message], fail_silently=False)
+        lines.append(_("Details: %(url)s") % {"url": site_url(reverse("project", args=[project.ref]))})
+    return (subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, addresses)
+
+
+def site_url(path: str) -> str:
+    """An absolute address on the site: settings.SITE_URL (no trailing slash) + path."""
+    return settings.SITE_URL.rstrip("/") + path

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from clustermonitor.access import permissions
 from clustermonitor.budget.selectors import year_has_budget
@@ -128,7 +128,7 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
     context = {
         "name": name,
         "title": label(name),
-        "question": spec.question,
+        "question": gettext(spec.question),
         "report": report,
         "yearly": spec.yearly,
         "year": year,

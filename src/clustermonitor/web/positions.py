@@ -75,6 +75,18 @@ def remaining_budget(*, year: object, envelope: object, cluster: object) -> dict
     return {"budget": budget, "allocated": allocated, "remaining": budget - allocated, "current": current}
 
 
+def budget_position(*, year: object, envelope: object) -> dict[str, object] | None:
+    """The envelope-year a budget is set for: its budget now (None: none yet), what is
+    allocated of it to clusters, and what remains to allocate (None: nothing named yet)."""
+    year_number, envelope = year_or_none(year), str(envelope)
+    if year_number is None or envelope not in ENVELOPE_VALUES:
+        return None
+    budget = budget_selectors.budget_stored(year=year_number, envelope=envelope)
+    allocated = budget_selectors.allocated_total(year=year_number, envelope=envelope)
+    remaining = None if budget is None else budget - allocated
+    return {"budget": budget, "allocated": allocated, "remaining": remaining}
+
+
 def replacing(old: Decimal | None, new: Decimal, what: str) -> list[str]:
     """A warning when a stored amount is replaced by a different one."""
     if old is None or old == new:

@@ -15,21 +15,19 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from clustermonitor.access import permissions
-from clustermonitor.datasets import contract
 from clustermonitor.datasets.services import (
     DatasetInvalid,
-    ImportSummary,
     RuleError,
     dataset_export,
     dataset_import,
 )
 from clustermonitor.datasets.validation import STORED_ROW
 from clustermonitor.domain.messages import Message
+from clustermonitor.reports.renderers.said import translated
 from clustermonitor.web.audit import dataset_import_record
-from clustermonitor.web.forms import UploadForm, translated
+from clustermonitor.web.forms import UploadForm
 from clustermonitor.web.uploads import (
     UploadRefused,
     upload_delete,
@@ -39,12 +37,6 @@ from clustermonitor.web.uploads import (
 )
 
 SESSION_KEY = "clustermonitor_upload"
-WHAT = {
-    "created": _lazy("created"),
-    "updated": _lazy("updated"),
-    "unchanged": _lazy("unchanged"),
-    "deleted": _lazy("deleted"),
-}
 SHOWN = 20  # errors shown per file; the rest are counted ("and 17 more")
 
 
@@ -91,22 +83,11 @@ def _run(path: Path, *, dry_run: bool, replace: bool) -> dict[str, object]:
         return {"errors": invalid.errors, "groups": error_groups(invalid.errors)}
     except Exception as error:  # unreadable upload: report it (no server path), never a 500
         return {"errors": [], "failure": without_paths(str(error), path)}
-    return {"lines": summary_lines(summary), "warnings": summary.warnings, "summary": summary}
-
-
-def summary_lines(summary: ImportSummary) -> list[str]:
-    """What the import would do (or did) per file, in the page's language: the CLI's
-    `budgets.csv: updated 1` as `budgets.csv: bijgewerkt 1`."""
-    lines = []
-    for spec in contract.FILES:
-        counts = [
-            f"{WHAT[what]} {getattr(summary, what)[spec.name]}"
-            for what in WHAT
-            if getattr(summary, what)[spec.name]
-        ]
-        if counts:
-            lines.append(f"{spec.name}: {', '.join(counts)}")
-    return lines
+    return {
+        "lines": list(summary.lines(_)),
+        "warnings": [translated(warning) for warning in summary.warnings],
+        "summary": summary,
+    }
 
 
 def import_page(request: HttpRequest) -> HttpResponse:

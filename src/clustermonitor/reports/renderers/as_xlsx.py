@@ -33,7 +33,7 @@ from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, label_of_
 from clustermonitor.reports.tables import Table
 
 EURO = '#,##0.00 "€";-#,##0.00 "€"'
-RATIO = "0.0000"
+RATIO = "0.00 %"  # a ratio read as a percentage (the stored value stays the ratio)
 COUNT = "#,##0"
 TOTAL = "total"
 # Subtotal rows: their label and the labels of the rows they add up (budget-overview).

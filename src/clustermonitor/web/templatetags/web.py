@@ -1,49 +1,36 @@
 """Template filters: amounts the Flemish way in Dutch (`€ 45.250.000,00`), the English
-way in English (`€45,250,000.00`); report cells by their type; column labels."""
+way in English (`€45,250,000.00`); report cells by their type; column labels. Every number
+is formatted by reports/renderers/display.py, as in the documents."""
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 
-from clustermonitor.domain.kpi import ratio_decimal
 from clustermonitor.domain.money import quantize
 from clustermonitor.reports.labels import instrument_name, label
-from clustermonitor.reports.renderers.names import Names, kpi_figure
+from clustermonitor.reports.renderers.display import euro, grouped, percent
+from clustermonitor.reports.renderers.names import Names, kpi_figure, lang
 
 register = template.Library()
-
-
-def _grouped(value: Decimal, places: int, thousands: str, decimal_mark: str) -> str:
-    text = f"{abs(value):,.{places}f}"
-    text = text.replace(",", "\x00").replace(".", decimal_mark).replace("\x00", thousands)
-    return ("-" if value < 0 else "") + text
-
-
-def _dutch() -> bool:
-    return (get_language() or "nl").startswith("nl")
 
 
 @register.filter
 def money(value: Any) -> str:
     if value is None or value == "":
         return ""
-    amount = quantize(Decimal(value))
-    if _dutch():
-        return "€ " + _grouped(amount, 2, ".", ",")
-    return "€" + _grouped(amount, 2, ",", ".")
+    return euro(quantize(Decimal(value)), lang())
 
 
 @register.filter
 def number(value: Any, places: int = 0) -> str:
     if value is None or value == "":
         return ""
-    if _dutch():
-        return _grouped(Decimal(value), places, ".", ",")
-    return _grouped(Decimal(value), places, ",", ".")
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return grouped(f"{rounded:f}", lang())
 
 
 @register.filter
@@ -56,7 +43,7 @@ def cell(value: Any) -> str:
     if isinstance(value, Decimal):
         return money(value)
     if isinstance(value, Fraction):
-        return number(ratio_decimal(value) * 100, 2) + " %"
+        return percent(value, lang())
     if isinstance(value, int):
         return number(value)
     if isinstance(value, date):

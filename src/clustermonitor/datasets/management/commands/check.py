@@ -3,9 +3,12 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from clustermonitor.cli import parse_date
 from clustermonitor.datasets.check import data_check
+from clustermonitor.domain.messages import _
+from clustermonitor.reports.renderers.said import said
 
 
 class Command(BaseCommand):
@@ -26,14 +29,28 @@ class Command(BaseCommand):
             metavar="YYYY-MM-DD",
             help="check the data as known on this date",
         )
+        parser.add_argument(
+            "--lang",
+            choices=("nl", "en"),
+            default="en",
+            help=(
+                "language of the messages: en (default) prints the data contract's wording, "
+                "which scripts read; nl prints them in Dutch"
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override(options["lang"]):
+            self._check(options)
+
+    def _check(self, options: dict[str, Any]) -> None:
         lines = data_check(as_of=options["as_of"])
+        say = said(options["lang"])
         for line in lines:
-            self.stdout.write(str(line))
+            self.stdout.write(line.text(say))
         errors = sum(1 for line in lines if line.level == "ERROR")
         warnings = len(lines) - errors
-        summary = f"{errors} error(s), {warnings} warning(s)"
+        summary = say(_("{errors} error(s), {warnings} warning(s)", errors=errors, warnings=warnings))
         if errors:
             raise CommandError(summary, returncode=1)
         self.stderr.write(summary)

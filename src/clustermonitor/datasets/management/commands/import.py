@@ -1,13 +1,17 @@
-"""clustermonitor import PATH [--dry-run] [--replace]"""
+"""clustermonitor import PATH [--dry-run] [--replace] [--lang nl|en]"""
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from clustermonitor.datasets.services import DatasetInvalid, dataset_import
 from clustermonitor.datasets.signals import dataset_imported
+from clustermonitor.domain.messages import _
+from clustermonitor.reports.renderers.said import said
 
 
 class Command(BaseCommand):
@@ -15,7 +19,8 @@ class Command(BaseCommand):
         "Import a dataset (a folder of CSV files or an .xlsx workbook, in the data-contract "
         "format) in one transaction: all or nothing. Rows are upserted by key and never "
         "silently deleted; stored ledger entries and rows of closed years may not change. "
-        "Every error is printed as FILE:LINE: column COLUMN: message, and the command exits "
+        "Every error is printed as FILE:LINE: column COLUMN: message (the message in --lang, "
+        "Dutch by default), and the command exits "
         "with status 1 leaving the database unchanged."
     )
 
@@ -30,8 +35,21 @@ class Command(BaseCommand):
             help="also delete stored rows the dataset lacks (never in closed years, never ledger entries)",
         )
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--lang",
+            choices=("nl", "en"),
+            default="en",
+            help=(
+                "language of the messages: en (default) prints the data contract's wording, "
+                "which scripts read; nl prints them in Dutch"
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override(options["lang"]):
+            self._import(options, said(options["lang"]))
+
+    def _import(self, options: dict[str, Any], say: Callable[[str], str]) -> None:
         try:
             summary = dataset_import(
                 options["path"],
@@ -42,11 +60,10 @@ class Command(BaseCommand):
         except (FileNotFoundError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         except DatasetInvalid as invalid:
-            for error in invalid.errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                f"{len(invalid.errors)} error(s): nothing was imported", returncode=1
-            ) from None
+            for error in invalid.errors:  # the place as the contract prints it, the message in --lang
+                self.stderr.write(f"{error.file}:{error.line}: column {error.column}: {say(error.message)}")
+            failed = _("{count} error(s): nothing was imported", count=len(invalid.errors))
+            raise CommandError(say(failed), returncode=1) from None
         if not summary.dry_run:
             dataset_imported.send(
                 sender=self.__class__,
@@ -56,11 +73,11 @@ class Command(BaseCommand):
                 actor=_os_user(),
             )
         for warning in summary.warnings:
-            self.stderr.write(f"warning: {warning}")
-        for line in summary.lines():
+            self.stderr.write(say(_("warning: {message}", message=warning)))
+        for line in summary.lines(say):
             self.stdout.write(line)
-        verdict = "dry run: valid, nothing written" if summary.dry_run else "imported"
-        self.stdout.write(verdict)
+        verdict = _("dry run: valid, nothing written") if summary.dry_run else _("imported")
+        self.stdout.write(say(verdict))
 
 
 def _os_user() -> str:
