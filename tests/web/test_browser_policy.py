@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from tests.web.browsing import at_both_widths, log_in, require_browser
 from tests.web.conftest import PASSWORD
-from tests.web.test_browser import ARTIFACTS, browser, demo_site, log_in  # noqa: F401
-from tests.web.test_browser_glance import violations
 
+require_browser()
 pytestmark = pytest.mark.slow
 
 PAGES = [
@@ -39,18 +39,17 @@ RECORD_VIOLATIONS = (
     "document.addEventListener('securitypolicyviolation', e => "
     "window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"
 )
-NO_SIDEWAYS = "() => document.documentElement.scrollWidth"
 
 
 @pytest.fixture
-def context(browser: Any, demo_site: str) -> Iterator[Any]:  # noqa: F811
+def context(browser: Any, demo_site: str) -> Iterator[Any]:
     made = browser.new_context(viewport={"width": 1440, "height": 900})
     made.set_default_timeout(120_000)  # a machine shared by many test runs
     yield made
     made.close()
 
 
-def test_no_page_breaks_the_content_security_policy(context: Any, demo_site: str) -> None:  # noqa: F811
+def test_no_page_breaks_the_content_security_policy(context: Any, demo_site: str) -> None:
     tab = context.new_page()
     tab.add_init_script(RECORD_VIOLATIONS)
     log_in(tab, demo_site, "admin")
@@ -66,22 +65,15 @@ def test_no_page_breaks_the_content_security_policy(context: Any, demo_site: str
 
 
 def _screens(tab: Any, name: str, show: Any) -> None:
-    """Both widths, both languages: `show(tab, lang)` brings the page up; then no sideways
-    scroll, axe clean, a screenshot each. axe is injected as a script, which the policy
-    forbids: these pages' contexts bypass it."""
-    ARTIFACTS.mkdir(exist_ok=True)
+    """`show(tab, lang)` brings the page up in each language; then `at_both_widths`
+    (test-artifacts/account-<name>-<lang>-<width>.png): no sideways scroll, axe clean."""
     for lang in ("nl", "en"):
-        for width in (1440, 390):
-            tab.set_viewport_size({"width": width, "height": 900})
-            show(tab, lang)
-            tab.screenshot(path=str(ARTIFACTS / f"account-{name}-{lang}-{width}.png"), full_page=True)
-            assert tab.evaluate(NO_SIDEWAYS) <= width, (name, lang, width)
-            assert violations(tab) == [], (name, lang, width)
+        show(tab, lang)
+        assert tab.locator("html").get_attribute("lang") == lang
+        at_both_widths(tab, f"account-{name}-{lang}")
 
 
-def test_the_password_change_page_reads_well(browser: Any, demo_site: str) -> None:  # noqa: F811
-    made = browser.new_context(bypass_csp=True)
-    tab = made.new_page()
+def test_the_password_change_page_reads_well(tab: Any, demo_site: str) -> None:
     log_in(tab, demo_site, "analyst")
 
     def too_short(tab: Any, lang: str) -> None:
@@ -93,13 +85,10 @@ def test_the_password_change_page_reads_well(browser: Any, demo_site: str) -> No
         assert tab.locator("#error-new_password2").is_visible()  # the validators speak
 
     _screens(tab, "password", too_short)
-    made.close()
 
 
-def test_the_lockout_page_reads_well(browser: Any, demo_site: str, settings: Any) -> None:  # noqa: F811
+def test_the_lockout_page_reads_well(tab: Any, demo_site: str, settings: Any) -> None:
     settings.AXES_FAILURE_LIMIT = 2
-    made = browser.new_context(bypass_csp=True)
-    tab = made.new_page()
 
     def locked_out(tab: Any, lang: str) -> None:
         for _ in range(3):
@@ -110,4 +99,3 @@ def test_the_lockout_page_reads_well(browser: Any, demo_site: str, settings: Any
         assert tab.locator("#error-title").is_visible()
 
     _screens(tab, "locked-out", locked_out)
-    made.close()
