@@ -1,8 +1,6 @@
 """Database utilities of the import: bulk inserts, key look-ups and statistics, per vendor."""
 
 import json
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from django.db import connection, models
@@ -25,7 +23,8 @@ def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
     names += list(extra)
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(n).column) for n in names)
     table = connection.ops.quote_name(model._meta.db_table)
-    values = ([*fields.values(), *extra.values()] for fields in rows)
+    defaults = tuple(extra.values())
+    values = (tuple(fields.values()) + defaults for fields in rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # COPY is PostgreSQL's bulk path: several times faster than row INSERTs.
@@ -35,7 +34,10 @@ def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
         else:
             placeholders = ", ".join(["%s"] * len(names))
             sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
-            cursor.executemany(sql, [[_db_value(v) for v in row] for row in values])
+            # Decimals, dates and datetimes go through the adapters Django's SQLite backend
+            # registers with sqlite3 (text, as Django stores them), in C: converting each
+            # value here first cost a tenth of a SQLite import.
+            cursor.executemany(sql, values)
 
 
 def analyze(model: type[models.Model]) -> None:
@@ -67,12 +69,3 @@ def with_keys(queryset: QuerySet[Any], field: str, keys: list[Any]) -> QuerySet[
             where=[f"{column} IN (SELECT value FROM json_each(%s))"], params=[json.dumps(keys)]
         )
     return queryset.filter(**{f"{field}__in": keys})
-
-
-def _db_value(value: Any) -> Any:
-    """SQLite stores decimals, dates and datetimes as text, as Django's backend does."""
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat(" ") if isinstance(value, datetime) else value.isoformat()
-    return value

@@ -135,6 +135,7 @@ class ImportRun:
                 self.file_missing(handler)
                 return
             self.import_records(handler, source)
+            handler.finish()
         except ReadError as exc:
             self.error(exc.file, exc.line, exc.column, exc.message)
             return
