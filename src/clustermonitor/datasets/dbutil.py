@@ -1,6 +1,9 @@
 """Database utilities of the import: bulk inserts, key look-ups and statistics, per vendor."""
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from django.db import connection, models
@@ -24,6 +27,8 @@ def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(n).column) for n in names)
     table = connection.ops.quote_name(model._meta.db_table)
     defaults = tuple(extra.values())
+    if connection.vendor == "sqlite":  # as its adapter would, once instead of once a row
+        defaults = tuple(v.isoformat(" ") if isinstance(v, datetime) else v for v in defaults)
     values = (tuple(fields.values()) + defaults for fields in rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -38,6 +43,35 @@ def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
             # registers with sqlite3 (text, as Django stores them), in C: converting each
             # value here first cost a tenth of a SQLite import.
             cursor.executemany(sql, values)
+
+
+@contextmanager
+def indexes_built_after(model: type[models.Model]) -> Iterator[None]:
+    """SQLite, loading an empty table: its secondary indexes are built once the rows are in.
+
+    Keeping four or five indexes up to date row by row doubled the time SQLite spends
+    inserting a large ledger (9.8 s against 4.6 + 1.1 s to build them after, 617k rows);
+    the unique indexes stay, for the key look-ups of each batch. The index definitions are
+    SQLite's own, executed again as they were; a failed import rolls the drop back with
+    everything else. PostgreSQL keeps its indexes: dropping one would lock the table
+    against every reader for the whole import.
+    """
+    if connection.vendor != "sqlite" or model.objects.exists():
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %%'",
+            [model._meta.db_table],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    yield
+    with connection.cursor() as cursor:
+        for _, sql in indexes:
+            cursor.execute(sql)
 
 
 def analyze(model: type[models.Model]) -> None:

@@ -26,7 +26,7 @@ from django.db.models import ProtectedError
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
-from clustermonitor.datasets.dbutil import BATCH_SIZE
+from clustermonitor.datasets.dbutil import BATCH_SIZE, indexes_built_after
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
 from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values
 from clustermonitor.datasets.linemap import LineMap
@@ -134,8 +134,9 @@ class ImportRun:
             if source is None:
                 self.file_missing(handler)
                 return
-            self.import_records(handler, source)
-            handler.finish()
+            with indexes_built_after(handler.model):
+                self.import_records(handler, source)
+                handler.finish()
         except ReadError as exc:
             self.error(exc.file, exc.line, exc.column, exc.message)
             return
