@@ -64,3 +64,7 @@ def test_composite_keys_keep_their_file_lines(tmp_path: Path) -> None:
     assert errors[0].startswith(
         f"kpi_targets.csv:{len(lines) + 1}: column year: duplicate key (first at line 6)"
     )
+
+
+def test_import_runs_no_system_checks_but_still_accepts_skip_checks(tmp_path: Path) -> None:
+    assert "imported" in run_import(copy_fixture("tiny", tmp_path), "--skip-checks")

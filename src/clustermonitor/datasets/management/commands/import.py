@@ -1,5 +1,6 @@
 """clustermonitor import PATH [--dry-run] [--replace]"""
 
+import argparse
 import getpass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             help="also delete stored rows the dataset lacks (never in closed years, never ledger entries)",
         )
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
+        # Accepted as before, when the command ran the checks; there are none to skip now.
+        parser.add_argument("--skip-checks", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
