@@ -26,7 +26,7 @@ from django.db.models import ProtectedError
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
-from clustermonitor.datasets.dbutil import BATCH_SIZE, indexes_built_after
+from clustermonitor.datasets.dbutil import BATCH_SIZE, indexes_built_after, plan_for_cached_tables
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
 from clustermonitor.datasets.files import IMPORTS, FileImport, RefersToInvalid, Values
 from clustermonitor.datasets.linemap import LineMap
@@ -69,6 +69,7 @@ def dataset_import(
     dataset = Dataset(source)
     summary = ImportSummary(dry_run=dry_run)
     with transaction.atomic():
+        plan_for_cached_tables()
         run = ImportRun(dataset, summary, replace=replace, progress=Progress(enabled=progress))
         run.execute()
         if run.errors:
