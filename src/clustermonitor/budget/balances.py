@@ -1,7 +1,8 @@
 """The ledger's balances recomputed from the ledger: to check the kept ones, or to make them again.
 
 `LedgerBalance` rows are kept by every write of a ledger entry (`LedgerEntry.save`,
-`bulk_create`, the import's bulk path: `LedgerBalance.objects.add`). The ledger stays the
+`bulk_create`: `LedgerBalance.objects.add`; the import adds up its whole ledger file in a
+`MonthSums` and writes it with `add_sums` when the file ends). The ledger stays the
 only truth: `balances_differences` compares the kept rows with a GROUP BY over the
 entries, and `balances_rebuild` replaces them with it (`clustermonitor balances`).
 """

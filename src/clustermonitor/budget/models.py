@@ -180,34 +180,68 @@ class LedgerEntry(models.Model):
 BalanceKey = tuple[int, int, str, str, dt.date, Decimal]  # cluster_id, year, envelope, kind, date, amount
 
 
-class LedgerBalanceManager(models.Manager["LedgerBalance"]):
-    def add(self, entries: Iterable[BalanceKey]) -> None:
-        """Add stored entries to their month's balance, in the caller's transaction.
+MonthKey = tuple[int, int, str, str, dt.date]  # cluster_id, year, envelope, kind, first day of the month
 
-        One upsert per (cluster, year, envelope, kind, month): the database adds to the row
-        under its own row lock, so concurrent writers of one month never lose a sum.
-        """
-        sums: dict[tuple[int, int, str, str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
+
+class MonthSums:
+    """Stored entries added up per balance row, in memory: (cents, entries) per month key.
+
+    A writer that stores many entries (the import) adds them here batch by batch and
+    writes the sums once (`LedgerBalance.objects.add_sums`), in the same transaction.
+    """
+
+    def __init__(self) -> None:
+        self.sums: dict[MonthKey, list[int]] = defaultdict(lambda: [0, 0])
+
+    def add(self, entries: Iterable[BalanceKey]) -> None:
+        sums = self.sums
         for cluster_id, year, envelope, kind, day, amount in entries:
             total = sums[(cluster_id, year, envelope, kind, day.replace(day=1))]
             total[0] += int(amount.scaleb(2))
             total[1] += 1
+
+    def __len__(self) -> int:
+        return len(self.sums)
+
+
+class LedgerBalanceManager(models.Manager["LedgerBalance"]):
+    def add(self, entries: Iterable[BalanceKey]) -> None:
+        """Add stored entries to their month's balance, in the caller's transaction."""
+        sums = MonthSums()
+        sums.add(entries)
+        self.add_sums(sums)
+
+    def add_sums(self, sums: MonthSums) -> None:
+        """Add month sums to the kept rows, in the caller's transaction.
+
+        One upsert per (cluster, year, envelope, kind, month), in key order: the database
+        adds to the row under its own row lock, so concurrent writers of one month never
+        lose a sum. PostgreSQL gets them all as arrays in one statement.
+        """
         if not sums:
             return
         connection = connections[self.db]
         table = connection.ops.quote_name(self.model._meta.db_table)
-        sql = (
-            f"INSERT INTO {table} (cluster_id, year, envelope, kind, month, cents, entries) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s) "
+        rows = sorted((*key, cents, count) for key, (cents, count) in sums.sums.items())
+        update = (
             "ON CONFLICT (cluster_id, year, envelope, kind, month) DO UPDATE SET "
             f"cents = {table}.cents + excluded.cents, entries = {table}.entries + excluded.entries"
         )
-        rows = [
-            (*key[:4], connection.ops.adapt_datefield_value(key[4]), cents, count)
-            for key, (cents, count) in sums.items()
-        ]
+        columns = "cluster_id, year, envelope, kind, month, cents, entries"
         with connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
+            if connection.vendor == "postgresql":
+                types = ("bigint", "integer", "text", "text", "date", "bigint", "bigint")
+                arrays = ", ".join(f"%s::{kind}[]" for kind in types)
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}) {update}",
+                    [list(column) for column in zip(*rows, strict=True)],
+                )
+            else:
+                adapt = connection.ops.adapt_datefield_value
+                cursor.executemany(
+                    f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s) {update}",
+                    [(*row[:4], adapt(row[4]), *row[5:]) for row in rows],
+                )
 
 
 class LedgerBalance(models.Model):

@@ -63,6 +63,9 @@ class FileImport:
     def created(self, rows: Sequence[dict[str, Any]]) -> None:
         """After the rows' fields were inserted in bulk (no model save): keep what derives from them."""
 
+    def finish(self) -> None:
+        """After the file's last batch (in the import's transaction): write what was kept up."""
+
     def change_problems(
         self, fields: dict[str, Any], *, changed: bool, closed_before: dict[int, date]
     ) -> list[Problem]:

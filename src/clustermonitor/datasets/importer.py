@@ -26,7 +26,7 @@ from django.db.models import ProtectedError
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.datasets import contract, validation
-from clustermonitor.datasets.dbutil import BATCH_SIZE
+from clustermonitor.datasets.dbutil import BATCH_SIZE, indexes_built_after, plan_for_cached_tables
 from clustermonitor.datasets.errors import DatasetInvalid, RuleError
 from clustermonitor.datasets.file_import import FileImport, RefersToInvalid, Values
 from clustermonitor.datasets.files import IMPORTS
@@ -53,6 +53,7 @@ def dataset_import(
     dataset = Dataset(source)
     summary = ImportSummary(dry_run=dry_run)
     with transaction.atomic():
+        plan_for_cached_tables()
         run = ImportRun(dataset, summary, replace=replace, progress=Progress(enabled=progress))
         run.execute()
         if run.errors:
@@ -116,7 +117,9 @@ class ImportRun:
             if source is None:
                 self.file_missing(handler)
                 return
-            self.import_records(handler, source)
+            with indexes_built_after(handler.model):
+                self.import_records(handler, source)
+                handler.finish()
         except ReadError as exc:
             self.error(exc.file, exc.line, exc.column, exc.message)
             return

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models import Case, Count, DateField, F, Max, Q, QuerySet, Value, When
 
 from clustermonitor.budget.models import Allocation, Budget, LedgerBalance, LedgerEntry
 from clustermonitor.clusters.models import Cluster
@@ -124,13 +124,17 @@ def ledger_figures(*, as_of: date | None, group_by: tuple[str, ...], **filters: 
     """`ledger_totals` of the entries known on `as_of` (filtered by `filters`), read from the
     balances the writers keep per month: every month before `as_of`'s own from the kept
     rows, the days of that month up to `as_of` from the entries themselves (one month of
-    them at most, found through the date index)."""
+    them at most, found through the date index). `group_by` may name `month`, the booking
+    month's first day."""
     balances = LedgerBalance.objects.filter(**filters)
     if as_of is None:
         return ledger_totals(balances, *group_by)
     month = as_of.replace(day=1)
     rows = ledger_totals(balances.filter(month__lt=month), *group_by)
-    rows += ledger_totals(LedgerEntry.objects.filter(date__range=(month, as_of), **filters), *group_by)
+    entries = LedgerEntry.objects.filter(date__range=(month, as_of), **filters)
+    if "month" in group_by:  # the kept rows' booking month: as_of's own, for these entries
+        entries = entries.annotate(month=Value(month, output_field=DateField()))
+    rows += ledger_totals(entries, *group_by)
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
         key = tuple(row[name] for name in group_by)
