@@ -174,3 +174,10 @@ def target_problems(drill: Drill) -> list[str]:
     if measure is not None and measure not in selection.measures:
         found.append(f"{drill.records} knows no measure {measure!r}")
     return found
+
+
+# What a drill-down page names as its list's filters: the year, the as-of date and what
+# the kind's selection reads (not the language, the download format or `sum`).
+SHOWN_FILTERS: dict[str, frozenset[str]] = {
+    kind: frozenset({"year", "as_of"}) | (selection.reads - {"sum"}) for kind, selection in SELECTIONS.items()
+}

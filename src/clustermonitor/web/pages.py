@@ -18,7 +18,7 @@ from clustermonitor.budget.selectors import year_has_budget
 from clustermonitor.clusters.revision import cached
 from clustermonitor.projects.selectors import decisions_of_cluster, projects_pending
 from clustermonitor.reports.drill import RECORDS
-from clustermonitor.reports.drill_records import UnknownFilter, records
+from clustermonitor.reports.drill_records import SHOWN_FILTERS, UnknownFilter, records
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.monthly import commitments_by_month
@@ -169,9 +169,7 @@ def drill(request: HttpRequest, kind: str) -> HttpResponse:
         "year": year,
         "as_of": request.GET.get("as_of"),
         "column": label(request.GET.get("column", "")),
-        "filters": {
-            k: _named(k, str(v)) for k, v in request.GET.items() if k not in ("column", "format", "sum")
-        },
+        "filters": {k: _named(k, str(v)) for k, v in request.GET.items() if k in SHOWN_FILTERS[kind]},
         "export": export_url(request),
     }
     return render(request, "web/drill.html", context)
