@@ -74,7 +74,9 @@ def test_demo_dashboard_drills_add_up(demo_db: object) -> None:
 
 
 def test_the_list_names_the_filters_its_records_are_chosen_by(users: None) -> None:
-    html = client_for("viewer").get("/drill/allocations/?year=2018&measure=allocated&lang=en").content.decode()
+    html = (
+        client_for("viewer").get("/drill/allocations/?year=2018&measure=allocated&lang=en").content.decode()
+    )
     chips = re.findall(r'<span class="chip">([^<]*)</span>', html)
 
     assert "measure = allocated" in chips and "year = 2018" in chips
