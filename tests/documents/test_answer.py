@@ -73,7 +73,7 @@ def test_key_figures_come_from_the_reports(example_db) -> None:
 
     assert "stand van zaken op 3 maart 2019" in text
     assert f"{overview['totals']['approved']} projecten werden goedgekeurd" in text
-    assert rows and f"Van de {len(rows)} KPI’s met een doelstelling voor 2018 werden er {met} gehaald" in text
+    assert rows and f"Van de {len(rows)} KPI’s met een streefwaarde voor 2018 werden er {met} gehaald" in text
 
 
 def test_word_has_headings_and_real_tables_equal_to_the_reports(word: Any) -> None:

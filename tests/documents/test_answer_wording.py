@@ -83,8 +83,7 @@ def test_before_any_commitment_no_sentence_states_a_zero_amount(world: World, la
             in text["2b"]
         )
         assert (
-            "Van de niet-toegewezen projectmiddelen (10.000.000,00 euro) werd niets aangesproken."
-            in text["2b"]
+            "Van de niet-toegewezen projectmiddelen (10.000.000,00 euro) werd niets opgenomen." in text["2b"]
         )
         assert (
             "Voor 2018 zijn geen andere publieke middelen van de speerpuntclusters geregistreerd."
@@ -111,7 +110,7 @@ def test_an_open_year_without_data_says_so(world: World) -> None:  # noqa: F811
         "Voor 2019 zijn geen budget en geen vastleggingen geregistreerd."
     )
     assert text["2b"].startswith("Voor 2019 werden aan de speerpuntclusters nog geen middelen toegewezen.")
-    assert text["6"] == "Voor 2019 zijn er geen KPI-doelstellingen van speerpuntclusters geregistreerd."
+    assert text["6"] == "Voor 2019 zijn er geen KPI-streefwaarden van speerpuntclusters geregistreerd."
 
 
 @pytest.mark.django_db
@@ -142,7 +141,7 @@ def kpis(lang: str, total: int, **statuses: int) -> str:
             "nl",
             4,
             {"met": 1, "missed": 3},
-            "Van de 4 KPI’s met een doelstelling voor 2018 werd er 1 gehaald en 3 niet gehaald.",
+            "Van de 4 KPI’s met een streefwaarde voor 2018 werd er 1 gehaald en 3 niet gehaald.",
         ),
         (
             "en",
@@ -155,16 +154,16 @@ def kpis(lang: str, total: int, **statuses: int) -> str:
             "nl",
             60,
             {"met": 30, "partly": 13, "missed": 11, "no_data": 6},
-            "Van de 60 KPI’s met een doelstelling voor 2018 werden er 30 gehaald, 13 gedeeltelijk gehaald "
-            "(minstens 75 % van de doelstelling) en 11 niet gehaald; voor 6 KPI’s zijn nog geen resultaten "
+            "Van de 60 KPI’s met een streefwaarde voor 2018 werden er 30 gehaald, 13 deels gehaald "
+            "(minstens 75 % van de streefwaarde) en 11 niet gehaald; voor 6 KPI’s zijn nog geen waarden "
             "beschikbaar.",
         ),
         (
             "nl",
             3,
             {"partly": 2, "no_data": 1},
-            "Van de 3 KPI’s met een doelstelling voor 2018 werden er 2 gedeeltelijk gehaald (minstens 75 % "
-            "van de doelstelling); voor 1 KPI is nog geen resultaat beschikbaar.",
+            "Van de 3 KPI’s met een streefwaarde voor 2018 werden er 2 deels gehaald (minstens 75 % "
+            "van de streefwaarde); voor 1 KPI is nog geen waarde beschikbaar.",
         ),
         (
             "en",
@@ -176,17 +175,17 @@ def kpis(lang: str, total: int, **statuses: int) -> str:
             "nl",
             5,
             {"no_data": 5},
-            "Van de 5 KPI’s met een doelstelling voor 2018 is nog geen resultaat beschikbaar.",
+            "Van de 5 KPI’s met een streefwaarde voor 2018 is nog geen waarde beschikbaar.",
         ),
         ("en", 5, {"no_data": 5}, "None of the 5 KPIs with a target for 2018 has a result yet."),
-        ("nl", 1, {"met": 1}, "Voor 2018 is er 1 KPI met een doelstelling; die werd gehaald."),
+        ("nl", 1, {"met": 1}, "Voor 2018 is er 1 KPI met een streefwaarde; die werd gehaald."),
         ("en", 1, {"missed": 1}, "For 2018, 1 KPI has a target; it was missed."),
         ("en", 1, {"no_data": 1}, "For 2018, 1 KPI has a target; it has no result yet."),
         (
             "nl",
             1,
             {"no_data": 1},
-            "Voor 2018 is er 1 KPI met een doelstelling; daarvoor is nog geen resultaat beschikbaar.",
+            "Voor 2018 is er 1 KPI met een streefwaarde; daarvoor is nog geen waarde beschikbaar.",
         ),
     ],
 )

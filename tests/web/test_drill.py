@@ -71,3 +71,17 @@ def test_demo_dashboard_drills_add_up(demo_db: object) -> None:
 
     assert assert_drills_add_up(client, "/years/2019/") > 50
     assert assert_drills_add_up(client, "/reports/kpi-status/?year=2018") > 10
+
+
+def test_the_list_names_the_filters_its_records_are_chosen_by(users: None) -> None:
+    html = (
+        client_for("viewer").get("/drill/allocations/?year=2018&measure=allocated&lang=en").content.decode()
+    )
+    chips = re.findall(r'<span class="chip">([^<]*)</span>', html)
+
+    assert "measure = allocated" in chips and "year = 2018" in chips
+    assert not [chip for chip in chips if chip.startswith("lang")]  # the language is no filter
+
+
+def test_an_unknown_measure_is_a_404_not_another_list(users: None) -> None:
+    assert client_for("viewer").get("/drill/ledger/?year=2018&measure=nope").status_code == 404

@@ -160,8 +160,8 @@ def _approved(channel: str, sums: str | None, from_row: dict[str, str] | None = 
 
 
 CLUSTER_DRILL = {
-    "allocated_operation": _in_pact(ALLOCATIONS, envelope=Envelope.SPEARHEAD_OPERATION, measure="committed"),
-    "allocated_projects": _in_pact(ALLOCATIONS, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"),
+    "allocated_operation": _in_pact(ALLOCATIONS, envelope=Envelope.SPEARHEAD_OPERATION, measure="allocated"),
+    "allocated_projects": _in_pact(ALLOCATIONS, envelope=Envelope.SPEARHEAD_PROJECTS, measure="allocated"),
     "committed_operation": _in_pact(LEDGER, envelope=Envelope.SPEARHEAD_OPERATION, measure="committed"),
     "committed_projects": _in_pact(LEDGER, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"),
     "applications": _in_pact(PROJECTS, measure="applications"),

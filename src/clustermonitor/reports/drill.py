@@ -3,14 +3,16 @@
 A report's table names, per column, the records its figures add up (`Drill`): the kind
 of records (ledger entries, allocations, projects, KPI rows), the filters every figure
 of the column shares, and the filters a row gives (its cluster, envelope, type …). The
-web turns a declaration into a link and lists the records with the same `selectors` the
-report summed, without knowing any report (web/drill.py).
+records themselves are chosen by that kind's selection in `drill_records`, from the same
+`selectors` the report summed; the web turns a declaration into a link and renders the
+list, without knowing any report (web/drill.py).
 
 Filters a list understands: `envelope` (an envelope or a group: spearhead, operation),
 `cluster`, `scope=pact` (the spearhead clusters in their pact that year), `measure`
 (ledger: committed or paid; projects: applications or approved), `channel`, `type`,
 `instrument`, `status` (KPI rows), `year`; `sum` says what a project list adds up
-(`granted_support`, `total_cost`, else it counts).
+(`granted_support`, `total_cost`, else it counts). `measure` on allocations is always
+`allocated`. Each selection lists the filters it reads (`drill_records.SELECTIONS`).
 """
 
 from collections.abc import Mapping
@@ -37,6 +39,13 @@ class Drill:
     def __post_init__(self) -> None:
         if self.records not in RECORDS:
             raise ValueError(f"records: one of {', '.join(RECORDS)}, not {self.records!r}")
+
+    def gives(self) -> frozenset[str]:
+        """The names of every filter this declaration may give a figure's records."""
+        names = {*self.filters, *self.from_row, "column"}
+        names |= {self.column_as} if self.column_as else set()
+        names |= {"scope"} if self.pact_for_total else set()
+        return frozenset(names | ({"sum"} if self.sums else set()))
 
     def query(self, column: str, row: Mapping[str, Any]) -> dict[str, Any] | None:
         """The filters of the records behind `row`'s figure in `column`, or None."""

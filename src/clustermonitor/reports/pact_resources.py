@@ -148,9 +148,9 @@ def _year_of_cluster(records: str, **filters: str) -> Drill:
 
 # "operation": the cluster's operation envelope, spearhead or IBN.
 DRILL = {
-    "allocated_operation": _year_of_cluster(ALLOCATIONS, envelope="operation", measure="committed"),
+    "allocated_operation": _year_of_cluster(ALLOCATIONS, envelope="operation", measure="allocated"),
     "allocated_projects": _year_of_cluster(
-        ALLOCATIONS, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"
+        ALLOCATIONS, envelope=Envelope.SPEARHEAD_PROJECTS, measure="allocated"
     ),
     "committed_operation": _year_of_cluster(LEDGER, envelope="operation", measure="committed"),
     "committed_projects": _year_of_cluster(LEDGER, envelope=Envelope.SPEARHEAD_PROJECTS, measure="committed"),

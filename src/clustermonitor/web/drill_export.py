@@ -3,7 +3,7 @@ same records in the same order, closed by the figure's total."""
 
 from typing import Any
 
-from clustermonitor.web.drill import Records
+from clustermonitor.reports.drill_records import Records
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ledger": ("ref", "date", "kind", "envelope", "cluster", "project", "amount", "booked_by"),
@@ -23,7 +23,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def drill_rows(found: Records, column: str) -> tuple[tuple[str, ...], list[dict[str, Any]], dict[str, Any]]:
+def drill_rows(found: Records) -> tuple[tuple[str, ...], list[dict[str, Any]], dict[str, Any]]:
     """(columns, rows, totals) of a drill-down list; the totals hold the figure clicked."""
     columns = COLUMNS[found.kind]
     if found.kind == "ledger":
@@ -40,8 +40,7 @@ def drill_rows(found: Records, column: str) -> tuple[tuple[str, ...], list[dict[
             }
             for e in found.rows
         ]
-        return columns, rows, {"amount": found.total}
-    if found.kind == "allocations":
+    elif found.kind == "allocations":
         rows = [
             {
                 "cluster": a.cluster.code,
@@ -51,8 +50,7 @@ def drill_rows(found: Records, column: str) -> tuple[tuple[str, ...], list[dict[
             }
             for a in found.rows
         ]
-        return columns, rows, {"amount": found.total}
-    if found.kind == "projects":
+    elif found.kind == "projects":
         rows = [
             {
                 "ref": p.ref,
@@ -67,6 +65,6 @@ def drill_rows(found: Records, column: str) -> tuple[tuple[str, ...], list[dict[
             }
             for p in found.rows
         ]
-        field = "total_cost" if column in ("total_cost", "approved_total_cost") else "granted_support"
-        return columns, rows, {field: found.total} if found.is_amount else {}
-    return columns, [{key: row.get(key) for key in columns} for row in found.rows], {}
+    else:
+        rows = [{key: row.get(key) for key in columns} for row in found.rows]
+    return columns, rows, {found.sums: found.total} if found.sums else {}

@@ -1,11 +1,11 @@
 """The audit trail as pages: the latest changes of every audited record and the dataset
 imports (`/history/`), and one record's whole history (`/history/<kind>/<pk>/`: who,
 when, what changed, field by field). A record's history is shown to whoever may see the
-record: a cluster's records to its manager, the rest to readers of everything."""
+record: a cluster's records to its manager, the rest to readers of everything. The audit
+trail is read through `kernel.history`; this module only renders it."""
 
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,6 +15,7 @@ from clustermonitor.access import permissions
 from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.selectors import cluster_code_of
+from clustermonitor.kernel.history import latest_changes, live_record, record_changes, recorded_value
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import KpiResult, KpiTarget
 from clustermonitor.projects.models import Project
@@ -34,6 +35,7 @@ KINDS: dict[str, type[Model]] = {
 }
 KIND_OF = {model: kind for kind, model in KINDS.items()}
 RECORD_LIMIT = 200
+NAMED_BY_ID = ("cluster", "kpi")  # a cluster or KPI in a change by its id: Words names it
 
 
 def history_url(model: type[Model], pk: Any) -> str:
@@ -43,20 +45,17 @@ def history_url(model: type[Model], pk: Any) -> str:
 def history_page(request: HttpRequest) -> HttpResponse:
     """The latest changes of every audited record and the latest imports; readers of everything."""
     permissions.require(permissions.may_read_all(request.user))
-    changes = []
     words = Words()
-    for model in AUDITED:
-        for record in _history(model).select_related("history_user").order_by("-history_date")[:30]:
-            changes.append(
-                {
-                    "model": kind_name(model),
-                    "name": words.record(model, record),
-                    "record": record,
-                    "url": history_url(model, getattr(record, model._meta.pk.attname)),
-                }
-            )
-    changes.sort(key=lambda c: c["record"].history_date, reverse=True)
-    context = {"changes": changes[:100], "imports": recent_imports(50)}
+    changes = [
+        {
+            "model": kind_name(model),
+            "name": words.record(model, record),
+            "record": record,
+            "url": history_url(model, getattr(record, model._meta.pk.attname)),
+        }
+        for model, record in latest_changes(AUDITED, per_model=30, limit=100)
+    ]
+    context = {"changes": changes, "imports": recent_imports(50)}
     return render(request, "web/history.html", context)
 
 
@@ -67,14 +66,8 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         raise Http404("unknown kind of record")
     if pk > 2**63 - 1:  # beyond any key the database can hold (SQLite raises OverflowError)
         raise Http404("no such record")
-    key = model._meta.pk.attname
-    rows = list(
-        _history(model)
-        .filter(**{key: pk})
-        .select_related("history_user")
-        .order_by("-history_date", "-history_id")[: RECORD_LIMIT + 1]
-    )
-    live = model._default_manager.filter(pk=pk).first()
+    rows = record_changes(model, pk, limit=RECORD_LIMIT + 1)
+    live = live_record(model, pk)
     if live is None and not rows:
         raise Http404("no such record")
     permissions.require_visible(_may_see(request.user, model, live or rows[0]))
@@ -137,7 +130,7 @@ def _changed_fields(model: type[Model], row: Any, older: Any, words: Words) -> l
             {
                 "field": _verbose(model, field.name),
                 "old": None,
-                "new": words.value(model, field, row, _value(row, field)),
+                "new": words.value(model, field, row, recorded_value(row, field, by_id=NAMED_BY_ID)),
             }
             for field in model._meta.concrete_fields
             if not field.primary_key and getattr(row, field.attname) not in (None, "")
@@ -149,22 +142,5 @@ def _field(model: type[Model], name: str) -> Any:
     return model._meta.get_field(name)
 
 
-def _value(row: Any, field: Any) -> Any:
-    """A field's value in a historical row; a cluster or KPI by its id (Words names it), another
-    related record by its name (or its id if gone)."""
-    if not field.is_relation or field.name in ("cluster", "kpi"):
-        return getattr(row, field.attname)
-    try:
-        return getattr(row, field.name)
-    except ObjectDoesNotExist:
-        return getattr(row, field.attname)
-
-
 def _verbose(model: type[Model], name: str) -> str:
     return str(getattr(model._meta.get_field(name), "verbose_name", name))
-
-
-def _history(model: type[Model]) -> Any:
-    """The model's django-simple-history manager (registered in `web.models`)."""
-    audited: Any = model
-    return audited.history

@@ -18,6 +18,7 @@ from clustermonitor.budget.selectors import year_has_budget
 from clustermonitor.clusters.revision import cached
 from clustermonitor.projects.selectors import decisions_of_cluster, projects_pending
 from clustermonitor.reports.drill import RECORDS
+from clustermonitor.reports.drill_records import SHOWN_FILTERS, UnknownFilter, records
 from clustermonitor.reports.figures import ReportError
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.monthly import commitments_by_month
@@ -33,7 +34,6 @@ from clustermonitor.web.common import (
     years_known,
 )
 from clustermonitor.web.downloads import DOCUMENTS, report_document, table_csv
-from clustermonitor.web.drill import records
 from clustermonitor.web.drill_export import drill_rows
 from clustermonitor.web.listing import export_url, list_xlsx
 from clustermonitor.web.report_charts import report_chart
@@ -156,9 +156,12 @@ def drill(request: HttpRequest, kind: str) -> HttpResponse:
     if year is None:
         raise Http404("year required")
     as_of = parse_as_of(request)
-    found = records(kind, request.GET, year=year, as_of=as_of)
+    try:
+        found = records(kind, request.GET, year=year, as_of=as_of)
+    except UnknownFilter as error:
+        raise Http404(str(error)) from error
     if request.GET.get("format") == "xlsx":
-        columns, rows, totals = drill_rows(found, request.GET.get("column", ""))
+        columns, rows, totals = drill_rows(found)
         return list_xlsx(f"records-{kind}", columns, rows, totals, year=year, as_of=as_of)
     context = {
         "kind": kind,
@@ -166,9 +169,7 @@ def drill(request: HttpRequest, kind: str) -> HttpResponse:
         "year": year,
         "as_of": request.GET.get("as_of"),
         "column": label(request.GET.get("column", "")),
-        "filters": {
-            k: _named(k, str(v)) for k, v in request.GET.items() if k not in ("column", "format", "sum")
-        },
+        "filters": {k: _named(k, str(v)) for k, v in request.GET.items() if k in SHOWN_FILTERS[kind]},
         "export": export_url(request),
     }
     return render(request, "web/drill.html", context)

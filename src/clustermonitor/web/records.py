@@ -22,6 +22,7 @@ from clustermonitor.budget.selectors import (
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.selectors import cluster_by_code, cluster_choices
 from clustermonitor.domain.enums import Envelope, LedgerKind, ProjectStatus
+from clustermonitor.kernel.history import record_changes
 from clustermonitor.kpis.selectors import kpis_by_code
 from clustermonitor.projects.models import Project
 from clustermonitor.projects.selectors import project_by_ref, projects_of_cluster
@@ -131,8 +132,7 @@ def project_page(request: HttpRequest, ref: str) -> HttpResponse:
 
 
 def _history_of(project: Project) -> Any:
-    # django-simple-history adds `history` to the model at run time.
-    return project.history.select_related("history_user").order_by("-history_date")[:50]  # type: ignore[attr-defined]
+    return record_changes(Project, project.pk, limit=50)
 
 
 LEDGER_COLUMNS = (

@@ -15,7 +15,7 @@ from datetime import date
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 
 from clustermonitor.reports.answer import sentences, sentences_projects
 from clustermonitor.reports.answer.model import Answer, Section, long_date
@@ -48,7 +48,7 @@ TITLES: dict[tuple[str, str], Promise] = {
     ),
     ("project-generation", "earmarked project budget used"): gettext_lazy("Earmarked project resources used"),
     ("kpi-status", "KPIs"): gettext_lazy("KPIs: target and result"),
-    ("kpi-status", "status per cluster"): pgettext_lazy("answer table", "KPIs per cluster"),
+    ("kpi-status", "status per cluster"): gettext_lazy("KPIs per cluster"),
 }
 SENTENCES: dict[str, Callable[[Draft, Report, str | None], list[str]]] = {
     "additional-resources": sentences.additional_resources,

@@ -2,8 +2,9 @@
 tables, chart and note. Builders (compose.py) fill it; renderers (render.py) print it.
 
 Table headers and cells are words of the one catalogue (gettext): the pages' labels
-(reports/labels.py), except the few where the answer's tables say it in their own words
-(`ANSWER_WORDS`, message context "answer table")."""
+(reports/labels.py), so the answer says each thing with the pages' one Dutch term
+(docs/domain.md, glossary); `ANSWER_WORDS` (message context "answer table") only names
+what the pages do not show, the pact's term in one column."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,19 +22,7 @@ from clustermonitor.reports.tables import Table
 
 LANGUAGES = ("nl", "en")
 ANSWER_WORDS: dict[str, Promise] = {
-    "drawn_from_pool": pgettext_lazy("answer table", "drawn from pool"),
-    "approved_support": pgettext_lazy("answer table", "support granted"),
-    "approved_total_cost": pgettext_lazy("answer table", "total project cost"),
-    "total_cost": pgettext_lazy("answer table", "total project cost"),
-    "granted_support": pgettext_lazy("answer table", "public support"),
-    "target": pgettext_lazy("answer table", "target"),
-    "value": pgettext_lazy("answer table", "value"),
-    "drawn": pgettext_lazy("answer table", "drawn"),
-    "partly": pgettext_lazy("answer table", "partly"),
-    "pact": pgettext_lazy("answer table", "pact term"),
-    "spearhead_operation": pgettext_lazy("answer table", "spearhead clusters: operation"),
-    "spearhead_projects": pgettext_lazy("answer table", "spearhead clusters: projects"),
-    "ibn": pgettext_lazy("answer table", "IBN"),
+    "pact": pgettext_lazy("answer table", "pact term"),  # the pages show its first and last year
 }
 # The cell values the answer names in words (statuses, envelopes, totals); others print as stored.
 NAMED_VALUES = frozenset(
