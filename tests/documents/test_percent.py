@@ -9,7 +9,7 @@ from django.utils import translation
 
 from clustermonitor.reports.renderers.as_xlsx import RATIO
 from clustermonitor.reports.renderers.display import display, percent
-from clustermonitor.web.templatetags.web import cell
+from clustermonitor.web.templatetags.web import cell, figure
 
 
 def test_a_ratio_reads_the_same_in_documents_and_on_pages() -> None:
@@ -29,3 +29,14 @@ def test_rounding_follows_the_json_and_large_shares_are_grouped() -> None:
 
 def test_excel_shows_a_ratio_as_a_percentage() -> None:
     assert "%" in RATIO
+
+
+def test_a_charts_counts_have_no_decimals_and_measured_values_two() -> None:
+    with translation.override("nl"):
+        assert [figure(v) for v in (2, Decimal("2.00"), Decimal("12.5"), 1234, None)] == [
+            "2",
+            "2",
+            "12,50",
+            "1.234",
+            "",
+        ]

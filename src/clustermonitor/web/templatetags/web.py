@@ -34,6 +34,16 @@ def number(value: Any, places: int = 0) -> str:
 
 
 @register.filter
+def figure(value: Any) -> str:
+    """A chart's count or measured value: whole numbers without decimals (2, not 2,00),
+    others with two."""
+    if value is None or value == "":
+        return ""
+    whole = Decimal(value) == Decimal(value).to_integral_value()
+    return number(value, 0 if whole else 2)
+
+
+@register.filter
 def cell(value: Any) -> str:
     """A report value for an HTML table: amounts as money, ratios as percentages."""
     if value is None:
