@@ -106,3 +106,28 @@ def test_list_and_errors(example_db) -> None:
     with pytest.raises(CommandError, match="not approved"):
         question("diff", "228")
     assert date.fromisoformat(rows[0]["deadline"])
+
+
+def test_a_sent_answer_keeps_its_date_and_its_figures(example_db) -> None:
+    from clustermonitor.questions.services import QuestionError, status_set
+
+    question_add(OTHER_YEARS, actor="test", replace=True)
+    question("approve", "31", "--as-of", "2020-06-30")
+    stored = WrittenQuestion.objects.get(number=31)
+    with pytest.raises(QuestionError, match="before its question was asked"):
+        status_set(stored, "sent", sent_on=date(2000, 1, 1), actor="test")
+    status_set(WrittenQuestion.objects.get(number=31), "sent", sent_on=date(2020, 7, 2), actor="test")
+    before = question("draft", "31")
+    kpi_figure_set(
+        what="target", cluster="BLUE", kpi="ADDED_VALUE", year=2019, value=Decimal("2"), actor="test"
+    )
+
+    data = shown(31)
+    assert data["status"] == "sent" and data["snapshot"]["sent_on"] == "2020-07-02"
+    assert question("draft", "31") == before  # sent: still from the snapshot, byte for byte
+    with pytest.raises(CommandError, match="frozen"):
+        question("map", "31", "1", "--report", "prose")
+    with pytest.raises(QuestionError, match="was sent: a sent answer is kept"):
+        question_add(OTHER_YEARS, actor="test", replace=True)
+    reasons = [row.history_change_reason for row in WrittenQuestion.history.filter(number=31)]
+    assert "sent by test" in reasons

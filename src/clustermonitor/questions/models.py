@@ -34,6 +34,7 @@ class WrittenQuestion(models.Model):
     reconstruction = models.BooleanField(_("reconstruction"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RECEIVED)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)  # set when it goes to `sent`
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
