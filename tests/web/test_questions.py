@@ -54,8 +54,10 @@ def test_correct_a_mapping_write_prose_approve_and_download(seeded: dict[str | N
         ("additional-resources", 2017)
     ]
     assert stored.status == "drafting"
-    refused = analyst.post(f"{PAGE}1b/map/", {"report": "kpi-status", "years": ""}, follow=True)
-    assert "needs a year" in refused.content.decode()
+    refused = analyst.post(f"{PAGE}1b/map/?lang=en", {"report": "kpi-status", "years": ""}).content.decode()
+    assert 'id="error-years"' in refused and "KPI status needs a year" in refused  # beside its field
+    refused = analyst.post(f"{PAGE}1b/map/?lang=nl", {"report": "kpi-status", "years": "18"}).content.decode()
+    assert 'id="error-years"' in refused and "jaartallen van vier cijfers" in refused
     assert seeded["viewer"].post(f"{PAGE}4/prose/", {"prose": "x"}).status_code == 403
 
     analyst.post(f"{PAGE}approve/", {"as_of": "2019-02-20"})
@@ -87,3 +89,64 @@ def test_the_answer_page_for_a_year_and_its_downloads(clients: dict[str | None, 
     pdf = viewer.get("/answer/?year=2018&format=pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert viewer.get("/answer/?year=2018&format=exe").status_code == 404
+
+
+def test_the_page_names_reports_and_clusters_in_its_language(seeded: dict[str | None, Client]) -> None:
+    dutch = seeded["viewer"].get(PAGE).content.decode()
+    english = seeded["viewer"].get(f"{PAGE}?lang=en").content.decode()
+    assert (
+        "<strong>Budgetoverzicht</strong> 2018" in dutch
+        and "<strong>Budget overview</strong> 2018" in english
+    )
+    assert "Vlaams Instituut voor de Logistiek" in dutch.split('id="sub-5"')[1].split("</section>")[0]
+    assert "<strong>budget-overview</strong>" not in dutch
+
+
+def test_assign_a_question_with_its_history(seeded: dict[str | None, Client]) -> None:
+    analyst = seeded["analyst"]
+    form = analyst.get(f"{PAGE}assign/").content.decode()
+    assert 'name="assignee"' in form and ">viewer<" not in form  # analysts and admins only
+    done = analyst.post(f"{PAGE}assign/", {"assignee": "admin"})
+    assert done.status_code == 302 and done["Location"] == PAGE
+    assert WrittenQuestion.objects.get(number=228).assignee.username == "admin"
+    page = analyst.get(PAGE).content.decode()
+    assert "toegewezen aan admin door analyst" in page.split('id="question-history"')[1]
+    refused = analyst.post(f"{PAGE}assign/", {"assignee": "viewer"}).content.decode()
+    assert 'id="error-assignee"' in refused
+    assert WrittenQuestion.objects.get(number=228).assignee.username == "admin"
+    assert analyst.post(f"{PAGE}assign/", {"assignee": ""}).status_code == 302
+    assert WrittenQuestion.objects.get(number=228).assignee is None
+    for role in ("viewer", "cluster"):
+        assert seeded[role].post(f"{PAGE}assign/", {"assignee": role}).status_code == 403
+
+
+def test_mark_sent_records_the_day_and_keeps_the_answer(seeded: dict[str | None, Client]) -> None:
+    analyst = seeded["analyst"]
+    refused = analyst.post(f"{PAGE}status/", {"status": "sent", "sent_on": "2019-03-01"}).content.decode()
+    assert 'id="error-status"' in refused  # not approved yet
+    analyst.post(f"{PAGE}approve/", {"as_of": "2019-02-20"})
+    before = analyst.get(f"{PAGE}answer.md?lang=nl").content
+    done = analyst.post(f"{PAGE}status/", {"status": "sent", "sent_on": "2019-03-01"})
+    assert done.status_code == 302
+    stored = WrittenQuestion.objects.get(number=228)
+    assert (stored.status, stored.sent_on.isoformat()) == ("sent", "2019-03-01")
+    page = analyst.get(f"{PAGE}?lang=en").content.decode()
+    assert '<dd id="question-sent-on">2019-03-01</dd>' in page and "Approved answer (frozen)" in page
+    assert "sent by analyst" in page.split('id="question-history"')[1]
+    assert analyst.get(f"{PAGE}answer.md?lang=nl").content == before
+    assert 'id="p-4"' not in page  # no more prose once sent
+
+
+def test_bullet_dashes_keep_their_lines_in_md_and_pdf(seeded: dict[str | None, Client]) -> None:
+    from pdfminer.high_level import extract_text
+
+    md = seeded["viewer"].get(f"{PAGE}answer.md").content.decode()
+    assert (
+        "*de effectieve vastleggingen in 2018 op het budget voor het clusterbeleid:*\n\n"
+        "- *de totale middelen voor het clusterbeleid;*\n"
+        "- *het onderscheid tussen speerpuntclusters en IBN;*\n"
+    ) in md
+    pdf = seeded["viewer"].get(f"{PAGE}answer.pdf").content
+    lines = [line.strip() for line in extract_text(io.BytesIO(pdf)).splitlines()]
+    assert "- de totale middelen voor het clusterbeleid;" in lines
+    assert "- het onderscheid tussen speerpuntclusters en IBN;" in lines

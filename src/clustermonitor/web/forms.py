@@ -24,7 +24,7 @@ from clustermonitor.web.amounts import AmountField
 from clustermonitor.web.templatetags.web import money
 
 AMOUNT_TEXT = re.compile(r"-?[0-9]+\.[0-9]{2}")
-CODED = {"envelope", "status", "kind", "channel", "type"}  # message values that are codes
+CODED = {"envelope", "status", "kind", "channel", "type", "report"}  # message values that are codes
 DATE = forms.DateInput(attrs={"type": "date"})
 BLANK = [("", "—")]
 

@@ -16,12 +16,13 @@ from clustermonitor.clusters.models import Cluster
 from clustermonitor.questions import selectors
 from clustermonitor.questions.draft import answer_diff, question_answer
 from clustermonitor.questions.models import Status, WrittenQuestion
-from clustermonitor.questions.services import NEXT, QuestionError
+from clustermonitor.questions.services import NEXT, QuestionError, assignable
 from clustermonitor.reports.answer.data import answer_build
 from clustermonitor.reports.answer.model import LANGUAGES, Answer
 from clustermonitor.reports.answer.render import RENDERERS, answer_context
 from clustermonitor.reports.registry import REPORTS
 from clustermonitor.web.common import parse_as_of, parse_year
+from clustermonitor.web.question_history import question_history
 
 TYPES = {
     "md": "text/markdown; charset=utf-8",
@@ -79,6 +80,7 @@ def question_page(request: HttpRequest, session: str, number: int) -> HttpRespon
     base = reverse("question", args=[question.session, question.number])
     subs = list(question.subquestions.prefetch_related("mappings"))
     earlier = selectors.earlier(question)
+    may_assign = permissions.may_enter_data(request.user) and question.status != Status.WITHDRAWN
     context: dict[str, Any] = {
         "question": question,
         "subs": subs,
@@ -97,6 +99,9 @@ def question_page(request: HttpRequest, session: str, number: int) -> HttpRespon
         "yearly": [name for name, spec in REPORTS.items() if spec.yearly],
         "clusters": Cluster.objects.values_list("code", "name"),
         "next_statuses": _next(question),
+        "may_assign": may_assign,
+        "assignees": assignable() if may_assign else [],
+        "history": question_history(question),
         "today": date.today().isoformat(),
     }
     return render(request, "web/question.html", context)
