@@ -1,5 +1,6 @@
 """Written questions in a real headless Chromium, in Dutch and English: paste a question,
-correct a mapping, write prose, approve, download the docx, see the diff. Screenshots of
+correct a mapping, write prose, approve, download the docx, see the diff, assign it, mark
+it sent. Screenshots of
 the pages at 1440 and 390 px in both languages go to test-artifacts/; axe-core finds no
 WCAG 2.1 A/AA violation on them."""
 
@@ -90,7 +91,8 @@ def test_paste_map_write_approve_download_and_diff(page: Any, site: str, lang: s
     page.fill("#y-1b", "2017")
     page.click("#sub-1b form.pickers button")
     page.wait_for_load_state()
-    assert "additional-resources" in page.locator("#sub-1b").inner_text()
+    mapped = page.locator("#sub-1b").inner_text()  # the report by its name in the page's language
+    assert {"nl": "Bijkomende middelen 2017", "en": "Additional resources 2017"}[lang] in mapped
 
     page.fill("#p-4", "De projectgeneratie ligt op schema.")
     page.click("#sub-4 form.entry button")
@@ -107,8 +109,20 @@ def test_paste_map_write_approve_download_and_diff(page: Any, site: str, lang: s
     assert "De projectgeneratie ligt op schema." in "\n".join(p.text for p in document.paragraphs)
     diff = page.locator("#diff-table").inner_text()
     assert "provisional" in diff and "definitive" in diff
+
+    page.select_option("#assignee", "admin")
+    page.click("#assign")
+    page.wait_for_load_state()
+    assert page.locator("#question-assignee").inner_text() == "admin"
+    page.fill("#sent-on", "2019-02-25")
+    page.click("#mark-sent")
+    page.wait_for_load_state()
+    assert page.locator("#question-status").inner_text() in ("verzonden", "sent")
+    assert page.locator("#question-sent-on").inner_text() == "2019-02-25"
+    assert page.locator("#question-history li").count() >= 5
     if lang == "nl":
-        screens(page, f"{site}{PAGE}", "question-approved")
+        screens(page, f"{site}{PAGE}", "question-sent")
+        screens(page, f"{site}{PAGE}assign/", "question-assign")
 
 
 def test_screens_of_the_register_the_intake_and_the_answer_page(page: Any, site: str) -> None:
