@@ -1,11 +1,9 @@
 """Written questions in a real headless Chromium, in Dutch and English: paste a question,
 correct a mapping, write prose, approve, download the docx, see the diff, assign it, mark
-it sent. Screenshots of
-the pages at 1440 and 390 px in both languages go to test-artifacts/; axe-core finds no
-WCAG 2.1 A/AA violation on them."""
+it sent. Screenshots of the pages at 1440 and 390 px in both languages go to
+test-artifacts/; axe-core finds no WCAG 2.1 A/AA violation on them."""
 
 import io
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,22 +13,13 @@ from docx import Document
 
 from clustermonitor.datasets.services import dataset_import
 from tests.web.conftest import make_users
-from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM, log_in
+from tests.web.test_browser import ARTIFACTS, browser, log_in  # noqa: F401 (the browser fixture)
+from tests.web.test_browser_glance import violations
 
-sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.slow
 EXAMPLE = Path(__file__).parents[1] / "fixtures" / "flanders-small"
 SEED = Path(__file__).parents[2] / "docs" / "written-question-228-2019.txt"
 PAGE = "/questions/2018-2019/228/"
-AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -42,7 +31,7 @@ def site(transactional_db: None, live_server: Any, settings: Any) -> str:
 
 
 @pytest.fixture
-def page(browser: Any, site: str) -> Iterator[Any]:
+def page(browser: Any, site: str) -> Iterator[Any]:  # noqa: F811 (the fixture imported above)
     context = browser.new_context(
         viewport={"width": 1440, "height": 900}, accept_downloads=True, bypass_csp=True
     )
@@ -51,15 +40,6 @@ def page(browser: Any, site: str) -> Iterator[Any]:
     yield tab
     tab.goto("about:blank")
     context.close()
-
-
-def violations(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
-    )
-    return [f"{v['id']}: {json.dumps([n['target'] for n in v['nodes']][:3])}" for v in found]
 
 
 def screens(page: Any, url: str, name: str) -> None:

@@ -2,8 +2,6 @@
 mapping, write its prose, approve the answer, move it on (withdrawn, sent with its date),
 assign it. Field names are the services' columns, so a refusal lands beside its field."""
 
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -21,15 +19,20 @@ def report_choices() -> list[tuple[str, str]]:
     return [(PROSE, str(_("prose only"))), *((name, str(label(name))) for name in REPORTS)]
 
 
-class MappingForm(forms.Form):
-    report = forms.ChoiceField(label=_("report"))
-    years = forms.CharField(label=_("years"), required=False, help_text=_("e.g. 2017 2018"))
-    cluster = forms.ChoiceField(label=_("cluster"), required=False)
+def all_clusters() -> list[tuple[str, str]]:
+    return [("", str(_("all clusters"))), *cluster_choices()]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["report"].choices = report_choices()
-        self.fields["cluster"].choices = [("", _("all clusters")), *cluster_choices()]
+
+def assignees() -> list[tuple[str, str]]:
+    return [("", str(_("no one"))), *assignable()]
+
+
+class MappingForm(forms.Form):
+    """The lists are read when a form is made (callable choices)."""
+
+    report = forms.ChoiceField(label=_("report"), choices=report_choices)
+    years = forms.CharField(label=_("years"), required=False, help_text=_("e.g. 2017 2018"))
+    cluster = forms.ChoiceField(label=_("cluster"), required=False, choices=all_clusters)
 
     def clean_years(self) -> list[int]:
         words = self.cleaned_data["years"].replace(",", " ").split()
@@ -59,8 +62,4 @@ class StatusForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ChoiceField(label=_("assigned to"), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [("", _("no one")), *assignable()]
+    assignee = forms.ChoiceField(label=_("assigned to"), required=False, choices=assignees)
