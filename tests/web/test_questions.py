@@ -150,3 +150,12 @@ def test_bullet_dashes_keep_their_lines_in_md_and_pdf(seeded: dict[str | None, C
     lines = [line.strip() for line in extract_text(io.BytesIO(pdf)).splitlines()]
     assert "- de totale middelen voor het clusterbeleid;" in lines
     assert "- het onderscheid tussen speerpuntclusters en IBN;" in lines
+
+
+def test_search_is_stemmed_dutch_on_postgresql(seeded: dict[str | None, Client]) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's Dutch full-text search; SQLite matches words as substrings")
+    found = seeded["viewer"].get("/questions/?q=overzichten").content.decode()  # the text says "overzicht"
+    assert "Budgetten (2)" in found
