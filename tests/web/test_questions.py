@@ -109,6 +109,7 @@ def test_assign_a_question_with_its_history(seeded: dict[str | None, Client]) ->
     done = analyst.post(f"{PAGE}assign/", {"assignee": "admin"})
     assert done.status_code == 302 and done["Location"] == PAGE
     assert WrittenQuestion.objects.get(number=228).assignee.username == "admin"
+    assert "<td>admin</td>" in analyst.get("/questions/").content.decode()  # the register says who
     page = analyst.get(PAGE).content.decode()
     assert "toegewezen aan admin door analyst" in page.split('id="question-history"')[1]
     refused = analyst.post(f"{PAGE}assign/", {"assignee": "viewer"}).content.decode()

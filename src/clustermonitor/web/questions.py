@@ -44,7 +44,7 @@ def question_register(request: HttpRequest) -> HttpResponse:
         )  # fmt: skip
     except QuestionError as error:
         raise Http404(str(error)) from None
-    rows = [{"q": q, "days_left": selectors.days_left(q)} for q in found]
+    rows = [{"q": q, "days_left": selectors.days_left(q)} for q in found.select_related("assignee")]
     context = {
         "rows": rows,
         "statuses": Status.choices,
