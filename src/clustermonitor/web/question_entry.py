@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from clustermonitor.access import permissions
 from clustermonitor.questions import services
 from clustermonitor.questions.extract import KINDS, ExtractError, extract_text
-from clustermonitor.questions.models import WrittenQuestion
+from clustermonitor.questions.models import SubQuestion, WrittenQuestion
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.question_forms import (
     PROSE,
@@ -106,12 +106,16 @@ def _question(request: HttpRequest, session: str, number: int) -> WrittenQuestio
     return find(session, number)
 
 
-def question_map(request: HttpRequest, session: str, number: int, label: str) -> HttpResponse:
-    question = _question(request, session, number)
-    sub = question.subquestions.filter(label=label).prefetch_related("mappings").first()
+def _sub(question: WrittenQuestion, label: str) -> SubQuestion:
+    sub = question.subquestions.filter(label=label).first()
     if sub is None:
         raise Http404("no such sub-question")
-    mappings = list(sub.mappings.all())
+    return sub
+
+
+def question_map(request: HttpRequest, session: str, number: int, label: str) -> HttpResponse:
+    question = _question(request, session, number)
+    mappings = list(_sub(question, label).mappings.all())
     initial = {
         "report": mappings[0].report if mappings else PROSE,
         "years": " ".join(str(m.year) for m in mappings if m.year),
@@ -132,10 +136,7 @@ def question_map(request: HttpRequest, session: str, number: int, label: str) ->
 
 def question_prose(request: HttpRequest, session: str, number: int, label: str) -> HttpResponse:
     question = _question(request, session, number)
-    sub = question.subquestions.filter(label=label).first()
-    if sub is None:
-        raise Http404("no such sub-question")
-    form = ProseForm(request.POST or None, initial={"prose": sub.prose})
+    form = ProseForm(request.POST or None, initial={"prose": _sub(question, label).prose})
     title = _("Text of the answer to %(l)s") % {"l": label}
     done = _("Text of %(label)s saved.") % {"label": label}
     return _flow(
