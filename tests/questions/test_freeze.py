@@ -47,6 +47,18 @@ def test_mapping_and_prose_by_hand(example_db) -> None:
         question("map", "228", "1b", "--report", "kpi-status")
     with pytest.raises(CommandError, match="no sub-question '9z'"):
         question("map", "228", "9z", "--report", "prose")
+    several = ("--report", "project-generation", "--report", "pact-resources", "--report", "kpi-status")
+    question("map", "228", "4", *several, "--year", "2017", "--year", "2018")
+    sub = {s["label"]: s for s in shown(228)["subquestions"]}["4"]
+    assert [(m["report"], m["year"]) for m in sub["answered_by"]] == [
+        ("project-generation", 2017),
+        ("project-generation", 2018),
+        ("pact-resources", None),  # a whole-pact report takes no year
+        ("kpi-status", 2017),
+        ("kpi-status", 2018),
+    ]
+    with pytest.raises(CommandError, match="covers the whole pact and takes no year"):
+        question("map", "228", "3", "--report", "pact-resources", "--year", "2018")
 
 
 def test_approved_answer_reads_the_same_after_the_data_change(example_db, tmp_path: Path) -> None:

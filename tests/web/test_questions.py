@@ -54,6 +54,16 @@ def test_correct_a_mapping_write_prose_approve_and_download(seeded: dict[str | N
         ("additional-resources", 2017)
     ]
     assert stored.status == "drafting"
+    several = {"report": ["project-generation", "kpi-status"], "years": "2017, 2018", "cluster": "VIL"}
+    assert analyst.post(f"{PAGE}5/map/", several).status_code == 302
+    assert [(m.report, m.year, m.cluster) for m in stored.subquestions.get(label="5").mappings.all()] == [
+        ("project-generation", 2017, "VIL"),
+        ("project-generation", 2018, "VIL"),
+        ("kpi-status", 2017, "VIL"),
+        ("kpi-status", 2018, "VIL"),
+    ]
+    form = analyst.get(f"{PAGE}5/map/").content.decode()
+    assert form.count(" checked") == 2 and 'value="2017 2018"' in form  # the form shows the mapping
     refused = analyst.post(f"{PAGE}1b/map/?lang=en", {"report": "kpi-status", "years": ""}).content.decode()
     assert 'id="error-years"' in refused and "KPI status needs a year" in refused  # beside its field
     refused = analyst.post(f"{PAGE}1b/map/?lang=nl", {"report": "kpi-status", "years": "18"}).content.decode()

@@ -67,7 +67,7 @@ def test_paste_map_write_approve_download_and_diff(page: Any, site: str, lang: s
     assert page.locator("#sub-2a mark", has_text="vastleggingen").count() == 1
 
     page.click("#sub-1b summary")
-    page.select_option("#r-1b", "additional-resources")
+    page.check("#r-1b input[value=additional-resources]")
     page.fill("#y-1b", "2017")
     page.click("#sub-1b form.pickers button")
     page.wait_for_load_state()

@@ -153,40 +153,50 @@ def mapping_set(
     question: WrittenQuestion,
     label: str,
     *,
-    report: str | None,
+    report: str | list[str] | None,
     years: list[int],
     cluster: str | None,
     actor: str,
 ) -> SubQuestion:
-    """Correct a sub-question's mapping by hand: one report, its year(s) and cluster; no
-    report (None) marks it for prose."""
+    """Correct a sub-question's mapping by hand: its report(s), the year(s) of the yearly
+    ones (a whole-pact report takes none) and the cluster; no report (None or []) marks it
+    for prose. Several reports and years give one mapping per report and year."""
     _editable(question)
     sub = _sub(question, label)
-    if report is not None and report not in REPORTS:
-        raise QuestionError(
-            _("unknown report {report}: choose one of {reports}", report=report, reports=", ".join(REPORTS)),
-            "report",
-        )
-    if report is not None and REPORTS[report].yearly and not years:
-        raise QuestionError(_("{report} needs a year", report=report), "years")
-    if report is not None and not REPORTS[report].yearly and years:
-        raise QuestionError(_("{report} covers the whole pact and takes no year", report=report), "years")
-    if cluster is not None and not Cluster.objects.filter(code=cluster).exists():
-        raise QuestionError(_("unknown cluster {cluster}", cluster=cluster), "cluster")
+    reports = [report] if isinstance(report, str) else list(report or [])
+    _check_mapping(reports, years, cluster)
     with transaction.atomic():
         sub.mappings.all().delete()
-        if report is not None:
-            Mapping.objects.bulk_create(
-                Mapping(
-                    subquestion=sub, position=i, report=report, year=y, cluster=cluster or "", by_hand=True
-                )
-                for i, y in enumerate(years or [None])
+        Mapping.objects.bulk_create(
+            Mapping(subquestion=sub, position=i, report=name, year=year, cluster=cluster or "", by_hand=True)
+            for i, (name, year) in enumerate(
+                (name, year) for name in reports for year in (years if REPORTS[name].yearly else [None])
             )
+        )
         sub.matched = []
         sub._change_reason = f"mapped by hand by {actor}"  # type: ignore[attr-defined]
         sub.save()
         _drafting(question, actor)
     return sub
+
+
+def _check_mapping(reports: list[str], years: list[int], cluster: str | None) -> None:
+    for name in reports:
+        if name not in REPORTS:
+            raise QuestionError(
+                _(
+                    "unknown report {report}: choose one of {reports}",
+                    report=name,
+                    reports=", ".join(REPORTS),
+                ),
+                "report",
+            )
+        if REPORTS[name].yearly and not years:
+            raise QuestionError(_("{report} needs a year", report=name), "years")
+    if years and reports and not any(REPORTS[name].yearly for name in reports):
+        raise QuestionError(_("{report} covers the whole pact and takes no year", report=reports[0]), "years")
+    if cluster is not None and not Cluster.objects.filter(code=cluster).exists():
+        raise QuestionError(_("unknown cluster {cluster}", cluster=cluster), "cluster")
 
 
 def prose_set(question: WrittenQuestion, label: str, prose: str, *, actor: str) -> SubQuestion:

@@ -20,7 +20,6 @@ from clustermonitor.questions.extract import KINDS, ExtractError, extract_text
 from clustermonitor.questions.models import SubQuestion, WrittenQuestion
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.question_forms import (
-    PROSE,
     ApproveForm,
     AssignForm,
     MappingForm,
@@ -117,15 +116,16 @@ def question_map(request: HttpRequest, session: str, number: int, label: str) ->
     question = _question(request, session, number)
     mappings = list(_sub(question, label).mappings.all())
     initial = {
-        "report": mappings[0].report if mappings else PROSE,
-        "years": " ".join(str(m.year) for m in mappings if m.year),
+        "report": sorted({m.report for m in mappings}),
+        "years": " ".join(str(year) for year in sorted({m.year for m in mappings if m.year})),
         "cluster": mappings[0].cluster if mappings else "",
     }
 
     def save(q: WrittenQuestion, data: dict[str, Any], actor: str) -> Any:
-        report = None if data["report"] == PROSE else data["report"]
         years, cluster = data["years"], data["cluster"] or None
-        return services.mapping_set(q, label, report=report, years=years, cluster=cluster, actor=actor)
+        return services.mapping_set(
+            q, label, report=data["report"], years=years, cluster=cluster, actor=actor
+        )
 
     form = MappingForm(request.POST or None, initial=initial)
     title = _("Correct the mapping of %(l)s") % {"l": label}

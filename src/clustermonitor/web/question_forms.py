@@ -12,11 +12,9 @@ from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import REPORTS
 from clustermonitor.web.forms import DATE
 
-PROSE = "prose"  # the mapping "no report: answered in prose"
-
 
 def report_choices() -> list[tuple[str, str]]:
-    return [(PROSE, str(_("prose only"))), *((name, str(label(name))) for name in REPORTS)]
+    return [(name, str(label(name))) for name in REPORTS]
 
 
 def all_clusters() -> list[tuple[str, str]]:
@@ -28,9 +26,16 @@ def assignees() -> list[tuple[str, str]]:
 
 
 class MappingForm(forms.Form):
-    """The lists are read when a form is made (callable choices)."""
+    """Its report(s) (none: prose only), the years of the yearly ones, the cluster; the
+    lists are read when a form is made (callable choices)."""
 
-    report = forms.ChoiceField(label=_("report"), choices=report_choices)
+    report = forms.MultipleChoiceField(
+        label=_("reports"),
+        required=False,
+        choices=report_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("none: answered in prose only"),
+    )
     years = forms.CharField(label=_("years"), required=False, help_text=_("e.g. 2017 2018"))
     cluster = forms.ChoiceField(label=_("cluster"), required=False, choices=all_clusters)
 

@@ -79,6 +79,9 @@ def question_page(request: HttpRequest, session: str, number: int) -> HttpRespon
     query = urlencode({k: v for k, v in (("lang", lang), ("as_of", as_of or "")) if v})
     base = reverse("question", args=[question.session, question.number])
     subs = list(question.subquestions.prefetch_related("mappings"))
+    for sub in subs:  # what the mapping form shows: the reports ticked, the years once each
+        sub.mapped = {m.report for m in sub.mappings.all()}  # type: ignore[attr-defined]
+        sub.years = " ".join(str(y) for y in sorted({m.year for m in sub.mappings.all() if m.year}))  # type: ignore[attr-defined]
     earlier = selectors.earlier(question)
     may_assign = permissions.may_enter_data(request.user) and question.status != Status.WITHDRAWN
     context: dict[str, Any] = {

@@ -64,7 +64,13 @@ class Command(BaseCommand):
         mapping = verbs.add_parser("map", help="correct the mapping of one sub-question by hand")
         self._named(mapping)
         mapping.add_argument("label", metavar="LABEL", help="the sub-question, e.g. 2a")
-        mapping.add_argument("--report", required=True, help=f"{', '.join(REPORTS)}, or 'prose'")
+        mapping.add_argument(
+            "--report",
+            required=True,
+            action="append",
+            metavar="R",
+            help=f"{', '.join(REPORTS)}, or 'prose'; repeat it for several reports",
+        )
         mapping.add_argument("--year", type=_year, action="append", default=[], metavar="Y")
         mapping.add_argument("--cluster", metavar="C", help="the cluster's code")
         draft = verbs.add_parser("draft", help="the drafted answer (an approved one: as frozen)")
@@ -147,11 +153,11 @@ class Command(BaseCommand):
         self._write("\n".join(lines))
 
     def _map(self, o: dict[str, Any]) -> None:
-        report = None if o["report"] == "prose" else o["report"]
+        reports = [name for name in o["report"] if name != "prose"]
         services.mapping_set(
-            self._question(o), o["label"], report=report, years=o["year"], cluster=o["cluster"], actor=ACTOR
+            self._question(o), o["label"], report=reports, years=o["year"], cluster=o["cluster"], actor=ACTOR
         )
-        self._write(f"{o['label']} mapped to {o['report']}")
+        self._write(f"{o['label']} mapped to {', '.join(reports) or 'prose'}")
 
     def _draft(self, o: dict[str, Any]) -> None:
         render, binary = RENDERERS[o["format"]]
