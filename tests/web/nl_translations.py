@@ -655,8 +655,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "{report} covers the whole pact and takes no year": "{report} beslaat het hele pact en neemt geen jaar",
     "{report} needs a year": "{report} heeft een jaar nodig",
     "{user} is not an analyst or admin: only they draft answers": "{user} is geen analist of beheerder: enkel zij stellen antwoorden op",
-    "reports": "rapporten",
-    "none: answered in prose only": "geen: enkel met tekst beantwoord",
+    "reports (none: answered in prose only)": "rapporten (geen: enkel met tekst beantwoord)",
 }
 
 

@@ -43,12 +43,14 @@ def page(browser: Any, site: str) -> Iterator[Any]:  # noqa: F811 (the fixture i
 
 
 def screens(page: Any, url: str, name: str) -> None:
-    """Screenshots at 1440 and 390 px in nl and en; no sideways scroll at 1440; axe clean."""
+    """Screenshots at 1440 and 390 px in nl and en, every folded form opened; no sideways
+    scroll at 1440; axe clean."""
     ARTIFACTS.mkdir(exist_ok=True)
     for lang in ("nl", "en"):
         for width in (1440, 390):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(f"{url}{'&' if '?' in url else '?'}lang={lang}")
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
             page.screenshot(path=str(ARTIFACTS / f"{name}-{lang}-{width}.png"), full_page=True)
             if width == 1440:
                 assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
@@ -113,4 +115,5 @@ def test_screens_of_the_register_the_intake_and_the_answer_page(page: Any, site:
     screens(page, f"{site}/questions/", "questions")
     screens(page, f"{site}/questions/new/", "question-new")
     screens(page, f"{site}{PAGE}", "question")
+    screens(page, f"{site}{PAGE}4/map/", "question-map")
     screens(page, f"{site}/answer/?year=2018", "answer")

@@ -30,11 +30,10 @@ class MappingForm(forms.Form):
     lists are read when a form is made (callable choices)."""
 
     report = forms.MultipleChoiceField(
-        label=_("reports"),
+        label=_("reports (none: answered in prose only)"),
         required=False,
         choices=report_choices,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("none: answered in prose only"),
+        widget=forms.SelectMultiple(attrs={"size": len(REPORTS)}),
     )
     years = forms.CharField(label=_("years"), required=False, help_text=_("e.g. 2017 2018"))
     cluster = forms.ChoiceField(label=_("cluster"), required=False, choices=all_clusters)
