@@ -10,5 +10,10 @@ urlpatterns = [
     path("v1/answer/", views.AnswerView.as_view(), name="api-answer"),
     path("v1/questions/", questions.QuestionListView.as_view(), name="api-questions"),
     path("v1/questions/<str:session>/<int:number>/", questions.QuestionView.as_view(), name="api-question"),
+    path(
+        "v1/questions/<str:session>/<int:number>/answer/",
+        questions.QuestionAnswerView.as_view(),
+        name="api-question-answer",
+    ),
     path("v1/schema/", views.SchemaView.as_view(), name="api-schema"),
 ]
