@@ -171,3 +171,29 @@ def test_search_is_stemmed_dutch_on_postgresql(seeded: dict[str | None, Client])
         pytest.skip("PostgreSQL's Dutch full-text search; SQLite matches words as substrings")
     found = seeded["viewer"].get("/questions/?q=overzichten").content.decode()  # the text says "overzicht"
     assert "Budgetten (2)" in found
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_take_a_question_in_by_uploading_a_file(clients: dict[str | None, Client], kind: str) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils.html import escape
+
+    from clustermonitor.reports.renderers.as_html import html_to_pdf
+
+    text = SEED.read_text(encoding="utf-8")
+    if kind == "docx":
+        document, out = Document(), io.BytesIO()
+        for line in text.splitlines():
+            document.add_paragraph(line)
+        document.save(out)
+        data = out.getvalue()
+    else:
+        data = html_to_pdf(f"<html><body><pre>{escape(text)}</pre></body></html>")
+    upload = SimpleUploadedFile(f"vraag-228.{kind}", data)
+    response = clients["analyst"].post("/questions/new/", {"file": upload, "text": ""})
+    assert response.status_code == 302 and response["Location"] == PAGE
+    labels = list(WrittenQuestion.objects.get(number=228).subquestions.values_list("label", flat=True))
+    assert labels == ["1a", "1b", "2", "2a", "2b", "3", "4", "5", "6"]
+    damaged = SimpleUploadedFile(f"kapot.{kind}", b"not a document")
+    refused = clients["analyst"].post("/questions/new/", {"file": damaged})
+    assert refused.status_code == 400 and f"kapot.{kind}: cannot be read" in refused.content.decode()
