@@ -143,3 +143,22 @@ def test_a_sent_answer_keeps_its_date_and_its_figures(example_db) -> None:
         question_add(OTHER_YEARS, actor="test", replace=True)
     reasons = [row.history_change_reason for row in WrittenQuestion.history.filter(number=31)]
     assert "sent by test" in reasons
+
+
+def test_send_and_assign_on_the_command_line(example_db) -> None:
+    from django.contrib.auth.models import Group, User
+
+    question("add", str(SEED), "--replace")
+    with pytest.raises(CommandError, match="cannot go from received to sent"):
+        question("send", "228")
+    question("approve", "228", "--as-of", "2019-02-20")
+    assert question("send", "228", "--on", "2019-02-25") == "question 228 sent on 2019-02-25\n"
+    assert shown(228)["snapshot"]["sent_on"] == "2019-02-25"
+    ann = User.objects.create_user("ann")
+    with pytest.raises(CommandError, match="ann is not an analyst or admin"):
+        question("assign", "228", "ann")
+    ann.groups.add(Group.objects.get_or_create(name="analyst")[0])
+    assert "assigned to ann" in question("assign", "228", "ann")
+    assert WrittenQuestion.objects.get(number=228).assignee == ann
+    question("assign", "228", "none")
+    assert WrittenQuestion.objects.get(number=228).assignee is None

@@ -25,6 +25,7 @@ EXAMPLES = """examples:
   clustermonitor question map 228 2a --report budget-overview --year 2018
   clustermonitor question draft 228 --format docx --output antwoord-228.docx
   clustermonitor question approve 228 --as-of 2019-02-20
+  clustermonitor question send 228 --on 2019-02-25
   clustermonitor question diff 228 --format json"""
 
 
@@ -82,6 +83,14 @@ class Command(BaseCommand):
         approve = verbs.add_parser("approve", help="approve the answer: freeze its figures and prose")
         self._named(approve)
         approve.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", help="default: today")
+        send = verbs.add_parser("send", help="mark the approved answer as sent, on a day")
+        self._named(send)
+        send.add_argument(
+            "--on", type=parse_date, metavar="YYYY-MM-DD", help="the day it was sent (default: today)"
+        )
+        assign = verbs.add_parser("assign", help="assign the question to an analyst or admin")
+        self._named(assign)
+        assign.add_argument("user", metavar="USER", help="their user name; 'none' to assign it to no one")
         diff = verbs.add_parser("diff", help="figures that changed since the answer was approved")
         self._named(diff)
         diff.add_argument("--format", choices=("json", "md"), default="json")
@@ -174,6 +183,15 @@ class Command(BaseCommand):
                 Path(o["output"]).write_text(output, encoding="utf-8")
         except OSError as error:
             raise CommandError(f"cannot write {o['output']}: {error.strerror}") from error
+
+    def _send(self, o: dict[str, Any]) -> None:
+        question = services.status_set(self._question(o), Status.SENT, sent_on=o["on"], actor=ACTOR)
+        self._write(f"question {question.number} sent on {question.sent_on}")
+
+    def _assign(self, o: dict[str, Any]) -> None:
+        user = None if o["user"] == "none" else o["user"]
+        question = services.assignee_set(self._question(o), user, actor=ACTOR)
+        self._write(f"question {question.number} assigned to {user or 'no one'}")
 
     def _approve(self, o: dict[str, Any]) -> None:
         as_of: date = o["as_of"] or date.today()
