@@ -162,3 +162,14 @@ def test_send_and_assign_on_the_command_line(example_db) -> None:
     assert WrittenQuestion.objects.get(number=228).assignee == ann
     question("assign", "228", "none")
     assert WrittenQuestion.objects.get(number=228).assignee is None
+
+
+def test_approving_freezes_exactly_what_the_draft_showed(example_db) -> None:
+    """On PostgreSQL too: the snapshot keeps the reports' JSON as text, so objects keyed by
+    code (the instruments 228's 1a lists) keep their order (jsonb would sort the keys)."""
+    question("add", str(SEED), "--replace")
+    drafted = question("draft", "228", "--as-of", "2019-02-20", "--lang", "en")
+    question("approve", "228", "--as-of", "2019-02-20")
+
+    assert question("draft", "228", "--lang", "en") == drafted
+    assert "EFRO, FIT, FWO, H2020, INTERCLUSTER" in drafted

@@ -116,6 +116,6 @@ def question_json(question: WrittenQuestion) -> dict[str, Any]:
             "approved_at": snapshot.approved_at.isoformat(),
             "approved_by": snapshot.approved_by,
             "sent_on": question.sent_on.isoformat() if question.sent_on else None,
-            "reports": sorted(snapshot.reports),
+            "reports": sorted(snapshot.reports_json()),
         },
     }

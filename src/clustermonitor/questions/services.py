@@ -5,6 +5,7 @@ A refusal is a `QuestionError` (a `WriteRefused`: the form field it concerns and
 message the web shows in Dutch, the CLI and API in English); nothing is written then.
 """
 
+import json
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -286,7 +287,7 @@ def question_approve(question: WrittenQuestion, *, as_of: date | None, actor: st
             question=question,
             as_of=as_of,
             revision=data_revision() or "",
-            reports=reports_used(question, as_of),
+            reports=json.dumps(reports_used(question, as_of), ensure_ascii=False),
             prose={sub.label: sub.prose for sub in question.subquestions.all()},
             approved_by=actor,
         )
