@@ -26,6 +26,7 @@ def test_register_lists_filters_and_searches(seeded: dict[str | None, Client]) -
     viewer = seeded["viewer"]
     page = viewer.get("/questions/").content.decode()
     assert "Budgetten (2)" in page and "Daniëlle Vanwesenbeeck" in page and "2018-2019" in page
+    assert "termijn verstreken" in page  # 2019's deadline is long past
     assert (
         "Budgetten (2)"
         in viewer.get("/questions/?q=vastleggingen&status=received&order=deadline").content.decode()
