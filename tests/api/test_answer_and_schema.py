@@ -73,6 +73,7 @@ def test_the_schema_is_valid_openapi_3_and_documents_the_parameters(example_db: 
         "/api/v1/answer/",
         "/api/v1/questions/",
         "/api/v1/questions/{session}/{number}/",
+        "/api/v1/questions/{session}/{number}/answer/",
     }
     assert set(schema["components"]["securitySchemes"]) == {"basicAuth", "cookieAuth"}
 

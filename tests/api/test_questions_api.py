@@ -48,3 +48,32 @@ def test_schema_documents_the_question_calls(example_db) -> None:
     assert "/api/v1/questions/" in schema["paths"]
     assert "post" in schema["paths"]["/api/v1/questions/"]
     assert "/api/v1/questions/{session}/{number}/" in schema["paths"]
+
+
+def test_a_questions_answer_and_once_approved_its_frozen_answer(example_db) -> None:
+    from datetime import date
+
+    from clustermonitor.questions.draft import question_answer
+    from clustermonitor.questions.models import WrittenQuestion
+    from clustermonitor.questions.services import question_add, question_approve
+    from clustermonitor.reports.answer.render import render_md
+
+    question_add(SEED.read_text(encoding="utf-8"), actor="test", replace=True)
+    client, url = session_client(None), "/api/v1/questions/2018-2019/228/answer/"
+    drafted = client.get(url, {"lang": "en"}, **basic("cluster")).json()
+    assert [s["number"] for s in drafted["sections"]][:4] == ["1a", "1b", "2", "2a"]
+    assert (
+        "definitive figures"
+        in client.get(url, {"format": "md", "lang": "en"}, **basic("viewer")).content.decode()
+    )
+    stored = WrittenQuestion.objects.get(number=228)
+    question_approve(stored, as_of=date(2019, 2, 20), actor="test")  # 2018 still open then
+    frozen = client.get(url, {"format": "md", "lang": "en", "as_of": "2020-01-01"}, **basic("viewer"))
+    assert frozen.status_code == 200 and frozen["Content-Type"].startswith("text/markdown")
+    assert "provisional figures" in frozen.content.decode()  # as frozen, whatever as_of asks
+    assert frozen.content.decode() == render_md(question_answer(stored, lang="en"))
+    assert client.get(url, {"format": "pdf"}, **basic("viewer")).status_code == 400
+    assert client.get(url, {"colour": "red"}, **basic("viewer")).status_code == 400
+    assert client.get("/api/v1/questions/2018-2019/999/answer/", **basic("viewer")).status_code == 404
+    schema = client.get("/api/v1/schema/", **basic("viewer")).json()
+    assert "/api/v1/questions/{session}/{number}/answer/" in schema["paths"]

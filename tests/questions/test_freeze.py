@@ -47,6 +47,18 @@ def test_mapping_and_prose_by_hand(example_db) -> None:
         question("map", "228", "1b", "--report", "kpi-status")
     with pytest.raises(CommandError, match="no sub-question '9z'"):
         question("map", "228", "9z", "--report", "prose")
+    several = ("--report", "project-generation", "--report", "pact-resources", "--report", "kpi-status")
+    question("map", "228", "4", *several, "--year", "2017", "--year", "2018")
+    sub = {s["label"]: s for s in shown(228)["subquestions"]}["4"]
+    assert [(m["report"], m["year"]) for m in sub["answered_by"]] == [
+        ("project-generation", 2017),
+        ("project-generation", 2018),
+        ("pact-resources", None),  # a whole-pact report takes no year
+        ("kpi-status", 2017),
+        ("kpi-status", 2018),
+    ]
+    with pytest.raises(CommandError, match="covers the whole pact and takes no year"):
+        question("map", "228", "3", "--report", "pact-resources", "--year", "2018")
 
 
 def test_approved_answer_reads_the_same_after_the_data_change(example_db, tmp_path: Path) -> None:
@@ -106,3 +118,58 @@ def test_list_and_errors(example_db) -> None:
     with pytest.raises(CommandError, match="not approved"):
         question("diff", "228")
     assert date.fromisoformat(rows[0]["deadline"])
+
+
+def test_a_sent_answer_keeps_its_date_and_its_figures(example_db) -> None:
+    from clustermonitor.questions.services import QuestionError, status_set
+
+    question_add(OTHER_YEARS, actor="test", replace=True)
+    question("approve", "31", "--as-of", "2020-06-30")
+    stored = WrittenQuestion.objects.get(number=31)
+    with pytest.raises(QuestionError, match="before its question was asked"):
+        status_set(stored, "sent", sent_on=date(2000, 1, 1), actor="test")
+    status_set(WrittenQuestion.objects.get(number=31), "sent", sent_on=date(2020, 7, 2), actor="test")
+    before = question("draft", "31")
+    kpi_figure_set(
+        what="target", cluster="BLUE", kpi="ADDED_VALUE", year=2019, value=Decimal("2"), actor="test"
+    )
+
+    data = shown(31)
+    assert data["status"] == "sent" and data["snapshot"]["sent_on"] == "2020-07-02"
+    assert question("draft", "31") == before  # sent: still from the snapshot, byte for byte
+    with pytest.raises(CommandError, match="frozen"):
+        question("map", "31", "1", "--report", "prose")
+    with pytest.raises(QuestionError, match="was sent: a sent answer is kept"):
+        question_add(OTHER_YEARS, actor="test", replace=True)
+    reasons = [row.history_change_reason for row in WrittenQuestion.history.filter(number=31)]
+    assert "sent by test" in reasons
+
+
+def test_send_and_assign_on_the_command_line(example_db) -> None:
+    from django.contrib.auth.models import Group, User
+
+    question("add", str(SEED), "--replace")
+    with pytest.raises(CommandError, match="cannot go from received to sent"):
+        question("send", "228")
+    question("approve", "228", "--as-of", "2019-02-20")
+    assert question("send", "228", "--on", "2019-02-25") == "question 228 sent on 2019-02-25\n"
+    assert shown(228)["snapshot"]["sent_on"] == "2019-02-25"
+    ann = User.objects.create_user("ann")
+    with pytest.raises(CommandError, match="ann is not an analyst or admin"):
+        question("assign", "228", "ann")
+    ann.groups.add(Group.objects.get_or_create(name="analyst")[0])
+    assert "assigned to ann" in question("assign", "228", "ann")
+    assert WrittenQuestion.objects.get(number=228).assignee == ann
+    question("assign", "228", "none")
+    assert WrittenQuestion.objects.get(number=228).assignee is None
+
+
+def test_approving_freezes_exactly_what_the_draft_showed(example_db) -> None:
+    """On PostgreSQL too: the snapshot keeps the reports' JSON as text, so objects keyed by
+    code (the instruments 228's 1a lists) keep their order (jsonb would sort the keys)."""
+    question("add", str(SEED), "--replace")
+    drafted = question("draft", "228", "--as-of", "2019-02-20", "--lang", "en")
+    question("approve", "228", "--as-of", "2019-02-20")
+
+    assert question("draft", "228", "--lang", "en") == drafted
+    assert "EFRO, FIT, FWO, H2020, INTERCLUSTER" in drafted

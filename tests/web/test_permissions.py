@@ -65,6 +65,11 @@ QUESTION_MATRIX: list[tuple[str, set[str]]] = [
     ("/questions/2018-2019/228/", ALL),
     ("/questions/2018-2019/228/answer.md", ALL),
     ("/questions/2018-2019/228/answer.docx?lang=en", ALL),
+    ("/questions/2018-2019/228/assign/", WRITERS),  # each write of the page is a form of its own
+    ("/questions/2018-2019/228/status/", WRITERS),
+    ("/questions/2018-2019/228/approve/", WRITERS),
+    ("/questions/2018-2019/228/2a/map/", WRITERS),
+    ("/questions/2018-2019/228/2a/prose/", WRITERS),
 ]
 
 
@@ -106,7 +111,7 @@ def test_question_writes_are_for_analysts_and_admins(clients: dict[str | None, C
         (Path(__file__).parents[2] / "docs" / "written-question-228-2019.txt").read_text(), actor="t"
     )
     for role in ("viewer", "cluster"):
-        for url in ("1b/map/", "1b/prose/", "approve/", "status/"):
+        for url in ("1b/map/", "1b/prose/", "approve/", "status/", "assign/"):
             assert clients[role].post(f"/questions/2018-2019/228/{url}", {}).status_code == 403, (role, url)
 
 

@@ -1,7 +1,8 @@
 """Written questions in a real headless Chromium, in Dutch and English: paste a question,
-correct a mapping, write prose, approve, download the docx, see the diff. Screenshots of
-the pages at 1440 and 390 px in both languages go to test-artifacts/; at both widths no
-sideways scroll and no axe-core WCAG 2.1 A/AA violation (tests/web/browsing.py)."""
+correct a mapping, write prose, approve, download the docx, see the diff, assign it, mark
+it sent. Screenshots of the pages at 1440 and 390 px in both languages (every folded form
+opened) go to test-artifacts/; at both widths no sideways scroll and no axe-core WCAG 2.1
+A/AA violation (tests/web/browsing.py)."""
 
 import io
 from pathlib import Path
@@ -19,6 +20,14 @@ pytestmark = pytest.mark.slow
 EXAMPLE = Path(__file__).parents[1] / "fixtures" / "flanders-small"
 SEED = Path(__file__).parents[2] / "docs" / "written-question-228-2019.txt"
 PAGE = "/questions/2018-2019/228/"
+
+
+def open_folds(tab: Any) -> None:
+    tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+def question_screens(tab: Any, url: str, name: str) -> None:
+    screens(tab, url, name, before_shot=open_folds)
 
 
 @pytest.fixture
@@ -39,11 +48,12 @@ def test_paste_map_write_approve_download_and_diff(tab: Any, site: str, lang: st
     assert tab.locator("#sub-2a mark", has_text="vastleggingen").count() == 1
 
     tab.click("#sub-1b summary")
-    tab.select_option("#r-1b", "additional-resources")
+    tab.check("#r-1b input[value=additional-resources]")
     tab.fill("#y-1b", "2017")
     tab.click("#sub-1b form.pickers button")
     tab.wait_for_load_state()
-    assert "additional-resources" in tab.locator("#sub-1b").inner_text()
+    mapped = tab.locator("#sub-1b").inner_text()  # the report by its name in the page's language
+    assert {"nl": "Bijkomende middelen 2017", "en": "Additional resources 2017"}[lang] in mapped
 
     tab.fill("#p-4", "De projectgeneratie ligt op schema.")
     tab.click("#sub-4 form.entry button")
@@ -60,8 +70,20 @@ def test_paste_map_write_approve_download_and_diff(tab: Any, site: str, lang: st
     assert "De projectgeneratie ligt op schema." in "\n".join(p.text for p in document.paragraphs)
     diff = tab.locator("#diff-table").inner_text()
     assert "provisional" in diff and "definitive" in diff
+
+    tab.select_option("#assignee", "admin")
+    tab.click("#assign")
+    tab.wait_for_load_state()
+    assert tab.locator("#question-assignee").inner_text() == "admin"
+    tab.fill("#sent-on", "2019-02-25")
+    tab.click("#mark-sent")
+    tab.wait_for_load_state()
+    assert tab.locator("#question-status").inner_text() in ("verzonden", "sent")
+    assert tab.locator("#question-sent-on").inner_text() == "2019-02-25"
+    assert tab.locator("#question-history li").count() >= 5
     if lang == "nl":
-        screens(tab, f"{site}{PAGE}", "question-approved")
+        question_screens(tab, f"{site}{PAGE}", "question-sent")
+        question_screens(tab, f"{site}{PAGE}assign/", "question-assign")
 
 
 def test_screens_of_the_register_the_intake_and_the_answer_page(tab: Any, site: str) -> None:
@@ -71,5 +93,6 @@ def test_screens_of_the_register_the_intake_and_the_answer_page(tab: Any, site: 
     log_in(tab, site, "analyst")
     screens(tab, f"{site}/questions/", "questions")
     screens(tab, f"{site}/questions/new/", "question-new")
-    screens(tab, f"{site}{PAGE}", "question")
+    question_screens(tab, f"{site}{PAGE}", "question")
+    screens(tab, f"{site}{PAGE}4/map/", "question-map")
     screens(tab, f"{site}/answer/?year=2018", "answer")

@@ -1,5 +1,6 @@
 """The written questions in the API: the register, one question (the CLI's `show` JSON),
-and taking a question in from its text (analysts and admins).
+its drafted answer (from the snapshot once approved, like every other rendering), and
+taking a question in from its text (analysts and admins).
 
 Written questions and their answers are public parliamentary documents: every role may
 read them, cluster managers too; only analysts and admins take them in.
@@ -18,10 +19,14 @@ from rest_framework.response import Response
 
 from clustermonitor.access import permissions
 from clustermonitor.api import schema
-from clustermonitor.api.params import BadParameter, only_known, parse_choice
-from clustermonitor.api.views import ApiView
+from clustermonitor.api.params import BadParameter, only_known, parse_as_of, parse_choice
+from clustermonitor.api.renderers import JsonTextRenderer, MarkdownRenderer
+from clustermonitor.api.views import ApiView, answer_json
 from clustermonitor.questions import selectors, services
-from clustermonitor.questions.models import Status
+from clustermonitor.questions.draft import question_answer
+from clustermonitor.questions.models import Status, WrittenQuestion
+from clustermonitor.reports.answer.model import LANGUAGES
+from clustermonitor.reports.answer.render import render_md
 
 # Text with something in it besides spaces, and no NUL character (which DRF refuses):
 # stated as a pattern, so the schema says exactly which texts the API takes.
@@ -57,19 +62,21 @@ ADD: dict[str, Any] = {
     "request": QuestionInSerializer,
     "responses": {201: QUESTION, **schema.ERRORS},
 }
+# A question's address: /api/v1/questions/<session>/<number>/…
+KEY = [
+    OpenApiParameter(
+        "session",
+        {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{4}$", "example": "2018-2019"},
+        OpenApiParameter.PATH,
+        description="the parliamentary session, e.g. 2018-2019",
+    ),
+    OpenApiParameter(
+        "number", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="its number"
+    ),
+]
 ONE: dict[str, Any] = {
     "summary": "One written question by session and number",
-    "parameters": [
-        OpenApiParameter(
-            "session",
-            {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{4}$", "example": "2018-2019"},
-            OpenApiParameter.PATH,
-            description="the parliamentary session, e.g. 2018-2019",
-        ),
-        OpenApiParameter(
-            "number", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="its number"
-        ),
-    ],
+    "parameters": KEY,
     "responses": {
         200: QUESTION,
         **schema.ERRORS,
@@ -111,8 +118,54 @@ class QuestionListView(ApiView):
 class QuestionView(ApiView):
     @schema.documented(operation_id="question_get", **ONE)
     def get(self, request: Request, session: str, number: int) -> Response:
-        try:
-            question = selectors.question_find(number, session)
-        except services.QuestionError as error:
-            raise NotFound(str(error)) from None
-        return Response(selectors.question_json(question))
+        return Response(selectors.question_json(_found(session, number)))
+
+
+ANSWER: dict[str, Any] = {
+    "summary": "A written question's drafted answer; once approved, as frozen in its snapshot",
+    "parameters": [
+        *KEY,
+        OpenApiParameter("lang", OpenApiTypes.STR, enum=list(LANGUAGES), description="default nl"),
+        OpenApiParameter(
+            "as_of", OpenApiTypes.DATE, description="figures as known then (a draft only; frozen: ignored)"
+        ),
+        OpenApiParameter(
+            "format", OpenApiTypes.STR, enum=["json", "md"], description="default json; md gives Markdown"
+        ),
+    ],
+    "responses": {
+        (200, "application/json"): OpenApiResponse(
+            OpenApiTypes.OBJECT, description="sections with question, paragraphs, tables, note"
+        ),
+        (200, "text/markdown"): OpenApiResponse(OpenApiTypes.STR, description="the answer as Markdown"),
+        **{(status, "application/json"): response for status, response in schema.ERRORS.items()},
+        (404, "application/json"): OpenApiResponse(schema.ErrorSerializer, description="no such question"),
+    },
+}
+
+
+def _found(session: str, number: int) -> WrittenQuestion:
+    try:
+        return selectors.question_find(number, session)
+    except services.QuestionError as error:
+        raise NotFound(str(error)) from None
+
+
+class QuestionAnswerView(ApiView):
+    renderer_classes = [JsonTextRenderer, MarkdownRenderer]
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        if not force:  # `?format=` picks the renderer; a wrong one is a 400, not DRF's 404
+            parse_choice(request.query_params, "format", ("json", "md"), "json")
+        return super().perform_content_negotiation(request, force)
+
+    @schema.documented(operation_id="question_answer_get", **ANSWER)
+    def get(self, request: Request, session: str, number: int) -> Response:
+        query = request.query_params
+        only_known(query, ("as_of", "lang", "format"))
+        question = _found(session, number)
+        lang = parse_choice(query, "lang", LANGUAGES, "nl")
+        answer = question_answer(question, as_of=parse_as_of(query), lang=lang)
+        if request.accepted_renderer.format == "md":
+            return Response(render_md(answer))
+        return Response(answer_json(answer))

@@ -15,6 +15,11 @@ urlpatterns = [
     path("v1/answer/", views.AnswerView.as_view(), name="api-answer"),
     path("v1/questions/", questions.QuestionListView.as_view(), name="api-questions"),
     path("v1/questions/<str:session>/<int:number>/", questions.QuestionView.as_view(), name="api-question"),
+    path(
+        "v1/questions/<str:session>/<int:number>/answer/",
+        questions.QuestionAnswerView.as_view(),
+        name="api-question-answer",
+    ),
     path("v1/schema/", views.SchemaView.as_view(), name="api-schema"),
     re_path(r"", views.UnknownAddressView.as_view()),
 ]

@@ -95,7 +95,7 @@ def question_answer(question: WrittenQuestion, *, as_of: date | None = None, lan
     snapshot = getattr(question, "snapshot", None)
     if snapshot is not None and question.status in (Status.APPROVED, Status.SENT):
         heading, today = _heading(question, lang), snapshot.as_of or question.asked_on
-        fetch = frozen(snapshot.reports)
+        fetch = frozen(snapshot.reports_json())
         return compose(
             parts(question, snapshot.prose),
             heading,
@@ -123,7 +123,7 @@ def answer_diff(question: WrittenQuestion) -> dict[str, Any]:
     """Every figure of the snapshot's reports that differs from the same report today."""
     snapshot = question.snapshot
     changed: list[dict[str, Any]] = []
-    for name, then in snapshot.reports.items():
+    for name, then in snapshot.reports_json().items():
         report, year_text, cluster_text = name.split("|")
         year, cluster = int(year_text) if year_text else None, cluster_text or None
         old, new = flat(then), flat(json_value(live(None)(report, year, cluster)))

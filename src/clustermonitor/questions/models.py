@@ -6,6 +6,9 @@ belongs to), each answered by report mappings (report, year, cluster) or by pros
 Approving stores a `Snapshot`: from then on the answer is rendered from it alone.
 """
 
+import json
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +37,7 @@ class WrittenQuestion(models.Model):
     reconstruction = models.BooleanField(_("reconstruction"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RECEIVED)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)  # set when it goes to `sent`
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -95,7 +99,15 @@ class Snapshot(models.Model):
     question = models.OneToOneField(WrittenQuestion, on_delete=models.CASCADE, related_name="snapshot")
     as_of = models.DateField(null=True, blank=True)
     revision = models.CharField(max_length=32, blank=True)
-    reports = models.JSONField()  # {"report|year|cluster": report JSON}
+    # {"report|year|cluster": report JSON} as JSON text, not a JSONField: PostgreSQL's jsonb
+    # sorts an object's keys, and a report's objects keyed by code (instruments) are in the
+    # order the answer lists them; text keeps the answer the same as when it was approved.
+    reports = models.TextField()
     prose = models.JSONField()  # {label: prose}
     approved_at = models.DateTimeField(auto_now_add=True)
     approved_by = models.CharField(max_length=150)
+
+    def reports_json(self) -> dict[str, Any]:
+        """The reports as approved, in the order they were made."""
+        found: dict[str, Any] = json.loads(self.reports)
+        return found

@@ -126,6 +126,7 @@ def question_json(question: WrittenQuestion) -> dict[str, Any]:
             "revision": snapshot.revision,
             "approved_at": snapshot.approved_at.isoformat(),
             "approved_by": snapshot.approved_by,
-            "reports": sorted(snapshot.reports),
+            "sent_on": question.sent_on.isoformat() if question.sent_on else None,
+            "reports": sorted(snapshot.reports_json()),
         },
     }

@@ -1,16 +1,22 @@
 """Writes of written questions: intake, mappings by hand, prose, status, approval.
 
 Every write names its actor; django-simple-history keeps who changed what and when.
-A refusal is a `QuestionError` with a message for the user; nothing is written then.
+A refusal is a `QuestionError` (a `WriteRefused`: the form field it concerns and a
+message the web shows in Dutch, the CLI and API in English); nothing is written then.
 """
 
+import json
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from clustermonitor.access import permissions
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_revision
+from clustermonitor.domain.messages import _
+from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.questions.draft import reports_used
 from clustermonitor.questions.mapping import map_question
 from clustermonitor.questions.models import Mapping, Snapshot, Status, SubQuestion, WrittenQuestion
@@ -25,8 +31,16 @@ NEXT = {  # allowed status changes; approving goes through `question_approve`
 }
 
 
-class QuestionError(ValueError):
-    """A write was refused (bad text, duplicate number, unknown report…); nothing stored."""
+class QuestionError(WriteRefused, ValueError):
+    """A write was refused (bad text, duplicate number, unknown report…); nothing stored.
+    `column` names the form field it concerns ("__all__": the form as a whole)."""
+
+    def __init__(self, message: str, column: str = "__all__") -> None:
+        super().__init__([(column, message)])
+        self.args = (message,)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def session_of(day: date) -> str:
@@ -68,6 +82,8 @@ def question_add(
     mappings = map_question(parsed, cluster_names(), asked_on)
     with transaction.atomic():
         existing = WrittenQuestion.objects.filter(session=session, number=number).first()
+        if existing and existing.status == Status.SENT:
+            raise QuestionError(f"question {number} of session {session} was sent: a sent answer is kept")
         if existing and not replace:
             raise QuestionError(
                 f"question {number} of session {session} already exists: give --replace to replace it"
@@ -110,14 +126,27 @@ def question_add(
 
 def _editable(question: WrittenQuestion) -> None:
     if question.status not in (Status.RECEIVED, Status.DRAFTING):
-        raise QuestionError(f"question {question.number} is {question.status}: its answer is frozen")
+        raise QuestionError(
+            _(
+                "question {number} is {status}: its answer is frozen",
+                number=question.number,
+                status=question.status,
+            )
+        )
 
 
 def _sub(question: WrittenQuestion, label: str) -> SubQuestion:
     sub = question.subquestions.filter(label=label).first()
     if sub is None:
         labels = ", ".join(question.subquestions.values_list("label", flat=True))
-        raise QuestionError(f"question {question.number} has no sub-question {label!r} (it has {labels})")
+        raise QuestionError(
+            _(
+                "question {number} has no sub-question '{label}' (it has {labels})",
+                number=question.number,
+                label=label,
+                labels=labels,
+            )
+        )
     return sub
 
 
@@ -125,37 +154,50 @@ def mapping_set(
     question: WrittenQuestion,
     label: str,
     *,
-    report: str | None,
+    report: str | list[str] | None,
     years: list[int],
     cluster: str | None,
     actor: str,
 ) -> SubQuestion:
-    """Correct a sub-question's mapping by hand: one report, its year(s) and cluster; no
-    report (None) marks it for prose."""
+    """Correct a sub-question's mapping by hand: its report(s), the year(s) of the yearly
+    ones (a whole-pact report takes none) and the cluster; no report (None or []) marks it
+    for prose. Several reports and years give one mapping per report and year."""
     _editable(question)
     sub = _sub(question, label)
-    if report is not None and report not in REPORTS:
-        raise QuestionError(f"unknown report {report!r}: choose one of {', '.join(REPORTS)}")
-    if report is not None and REPORTS[report].yearly and not years:
-        raise QuestionError(f"{report} needs a year")
-    if report is not None and not REPORTS[report].yearly and years:
-        raise QuestionError(f"{report} covers the whole pact and takes no year")
-    if cluster is not None and not Cluster.objects.filter(code=cluster).exists():
-        raise QuestionError(f"unknown cluster {cluster!r}")
+    reports = [report] if isinstance(report, str) else list(report or [])
+    _check_mapping(reports, years, cluster)
     with transaction.atomic():
         sub.mappings.all().delete()
-        if report is not None:
-            Mapping.objects.bulk_create(
-                Mapping(
-                    subquestion=sub, position=i, report=report, year=y, cluster=cluster or "", by_hand=True
-                )
-                for i, y in enumerate(years or [None])
+        Mapping.objects.bulk_create(
+            Mapping(subquestion=sub, position=i, report=name, year=year, cluster=cluster or "", by_hand=True)
+            for i, (name, year) in enumerate(
+                (name, year) for name in reports for year in (years if REPORTS[name].yearly else [None])
             )
+        )
         sub.matched = []
         sub._change_reason = f"mapped by hand by {actor}"  # type: ignore[attr-defined]
         sub.save()
         _drafting(question, actor)
     return sub
+
+
+def _check_mapping(reports: list[str], years: list[int], cluster: str | None) -> None:
+    for name in reports:
+        if name not in REPORTS:
+            raise QuestionError(
+                _(
+                    "unknown report {report}: choose one of {reports}",
+                    report=name,
+                    reports=", ".join(REPORTS),
+                ),
+                "report",
+            )
+        if REPORTS[name].yearly and not years:
+            raise QuestionError(_("{report} needs a year", report=name), "years")
+    if years and reports and not any(REPORTS[name].yearly for name in reports):
+        raise QuestionError(_("{report} covers the whole pact and takes no year", report=reports[0]), "years")
+    if cluster is not None and not Cluster.objects.filter(code=cluster).exists():
+        raise QuestionError(_("unknown cluster {cluster}", cluster=cluster), "cluster")
 
 
 def prose_set(question: WrittenQuestion, label: str, prose: str, *, actor: str) -> SubQuestion:
@@ -174,11 +216,58 @@ def _drafting(question: WrittenQuestion, actor: str) -> None:
         status_set(question, Status.DRAFTING, actor=actor)
 
 
-def status_set(question: WrittenQuestion, status: str, *, actor: str) -> WrittenQuestion:
+def status_set(
+    question: WrittenQuestion, status: str, *, actor: str, sent_on: date | None = None
+) -> WrittenQuestion:
+    """Move the question on (NEXT); going to `sent` records the day it was sent (default
+    today). A sent answer stays as frozen as the approved one: rendered from its snapshot."""
     if status not in NEXT.get(Status(question.status), set()):
-        raise QuestionError(f"question {question.number} cannot go from {question.status} to {status}")
+        raise QuestionError(
+            _(
+                "question {number} cannot go from {status} to {new}",
+                number=question.number,
+                status=question.status,
+                new=status,
+            ),
+            "status",
+        )
+    if status == Status.SENT:
+        sent_on = sent_on or date.today()
+        if sent_on < question.asked_on:
+            raise QuestionError(_("an answer cannot be sent before its question was asked"), "sent_on")
+        question.sent_on = sent_on
     question.status = status
     question._change_reason = f"{status} by {actor}"  # type: ignore[attr-defined]
+    question.save()
+    return question
+
+
+def assignable() -> list[tuple[str, str]]:
+    """The users a question can be assigned to: active analysts and admins, by user name
+    (with their full name when they have one)."""
+    users = get_user_model().objects.filter(is_active=True).prefetch_related("groups").order_by("username")
+    return [
+        (user.get_username(), user.get_full_name() or user.get_username())
+        for user in users
+        if permissions.may_enter_data(user)
+    ]
+
+
+def assignee_set(question: WrittenQuestion, username: str | None, *, actor: str) -> WrittenQuestion:
+    """Assign the question to an analyst or admin (None: to no one); the history says who
+    assigned it to whom and when. Any state but withdrawn: a sent question keeps its owner."""
+    if question.status == Status.WITHDRAWN:
+        raise QuestionError(_("question {number} is withdrawn", number=question.number), "assignee")
+    user = None
+    if username:
+        if username not in dict(assignable()):
+            raise QuestionError(
+                _("{user} is not an analyst or admin: only they draft answers", user=username), "assignee"
+            )
+        user = get_user_model().objects.get(username=username)
+    question.assignee = user
+    reason = f"assigned to {username} by {actor}" if username else f"unassigned by {actor}"
+    question._change_reason = reason  # type: ignore[attr-defined]
     question.save()
     return question
 
@@ -186,13 +275,19 @@ def status_set(question: WrittenQuestion, status: str, *, actor: str) -> Written
 def question_approve(question: WrittenQuestion, *, as_of: date | None, actor: str) -> Snapshot:
     """Freeze the answer: the as-of date, the data revision, every report used, the prose."""
     if question.status not in (Status.RECEIVED, Status.DRAFTING):
-        raise QuestionError(f"question {question.number} is {question.status}: it cannot be approved")
+        raise QuestionError(
+            _(
+                "question {number} is {status}: it cannot be approved",
+                number=question.number,
+                status=question.status,
+            )
+        )
     with transaction.atomic():
         snapshot = Snapshot.objects.create(
             question=question,
             as_of=as_of,
             revision=data_revision() or "",
-            reports=reports_used(question, as_of),
+            reports=json.dumps(reports_used(question, as_of), ensure_ascii=False),
             prose={sub.label: sub.prose for sub in question.subquestions.all()},
             approved_by=actor,
         )

@@ -1,22 +1,35 @@
 """Writes of written questions on the web (analysts and admins): take a question in by
-pasting or uploading it, correct a mapping, write prose, approve, mark sent or withdrawn.
-Each goes through `questions.services`; a refusal is shown, nothing is stored."""
+pasting or uploading it; correct a mapping, write prose, approve, mark sent (with its
+date) or withdrawn, assign it — each of these through the one form flow (web/formflow.py)
+and `questions.services`; a refusal is shown beside its field, nothing is stored."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from clustermonitor.access import permissions
 from clustermonitor.questions import services
 from clustermonitor.questions.extract import KINDS, ExtractError, extract_text
+from clustermonitor.questions.models import SubQuestion, WrittenQuestion
+from clustermonitor.web.formflow import Flow, form_flow
+from clustermonitor.web.question_forms import (
+    ApproveForm,
+    AssignForm,
+    MappingForm,
+    ProseForm,
+    StatusForm,
+)
 from clustermonitor.web.questions import find
 
 MAX_UPLOAD = 10 * 1024 * 1024
+Save = Callable[[WrittenQuestion, dict[str, Any], str], Any]
 
 
 def _back(session: str, number: int) -> HttpResponse:
@@ -72,60 +85,98 @@ def _date(text: str) -> date | None:
         raise services.QuestionError(_("date: a date YYYY-MM-DD")) from None
 
 
-def _refused(request: HttpRequest, error: Exception) -> None:
-    messages.error(request, str(error))
+def _flow(
+    request: HttpRequest, question: WrittenQuestion, title: str, form: Form, save: Save, done: str
+) -> HttpResponse:
+    """One write of a question's page through the one form flow: back to the question with
+    `done` on success; a refusal beside its field on the form's own page."""
+    page = reverse("question", args=[question.session, question.number])
+    flow = Flow(
+        title=f"{title} · " + _("question %(number)s") % {"number": question.number},
+        save=lambda data, actor: save(question, data, actor),
+        done=lambda _saved, _data: (done, page),
+        context={"note": question.title},
+    )
+    return form_flow(request, form, flow)
 
 
-@require_POST
+def _question(request: HttpRequest, session: str, number: int) -> WrittenQuestion:
+    permissions.require(permissions.may_enter_data(request.user))  # first: no existence leak
+    return find(session, number)
+
+
+def _sub(question: WrittenQuestion, label: str) -> SubQuestion:
+    sub = question.subquestions.filter(label=label).first()
+    if sub is None:
+        raise Http404("no such sub-question")
+    return sub
+
+
 def question_map(request: HttpRequest, session: str, number: int, label: str) -> HttpResponse:
-    permissions.require(permissions.may_enter_data(request.user))
-    question = find(session, number)
-    report = request.POST.get("report") or None
-    try:
-        years = [int(y) for y in request.POST.get("years", "").replace(",", " ").split() if y.isdigit()]
-        if report and any(not w.isdigit() for w in request.POST.get("years", "").replace(",", " ").split()):
-            raise services.QuestionError(_("years: four-digit years, e.g. 2017 2018"))
-        services.mapping_set(
-            question, label, report=None if report == "prose" else report, years=years,
-            cluster=request.POST.get("cluster") or None, actor=request.user.get_username(),
-        )  # fmt: skip
-        messages.success(request, _("Mapping of %(label)s corrected.") % {"label": label})
-    except services.QuestionError as error:
-        _refused(request, error)
-    return _back(session, number)
+    question = _question(request, session, number)
+    mappings = list(_sub(question, label).mappings.all())
+    initial = {
+        "report": sorted({m.report for m in mappings}),
+        "years": " ".join(str(year) for year in sorted({m.year for m in mappings if m.year})),
+        "cluster": mappings[0].cluster if mappings else "",
+    }
+
+    def save(q: WrittenQuestion, data: dict[str, Any], actor: str) -> Any:
+        years, cluster = data["years"], data["cluster"] or None
+        return services.mapping_set(
+            q, label, report=data["report"], years=years, cluster=cluster, actor=actor
+        )
+
+    form = MappingForm(request.POST or None, initial=initial)
+    title = _("Correct the mapping of %(l)s") % {"l": label}
+    return _flow(
+        request, question, title, form, save, _("Mapping of %(label)s corrected.") % {"label": label}
+    )
 
 
-@require_POST
 def question_prose(request: HttpRequest, session: str, number: int, label: str) -> HttpResponse:
-    permissions.require(permissions.may_enter_data(request.user))
-    question = find(session, number)
-    try:
-        services.prose_set(question, label, request.POST.get("prose", ""), actor=request.user.get_username())
-        messages.success(request, _("Text of %(label)s saved.") % {"label": label})
-    except services.QuestionError as error:
-        _refused(request, error)
-    return _back(session, number)
+    question = _question(request, session, number)
+    form = ProseForm(request.POST or None, initial={"prose": _sub(question, label).prose})
+    title = _("Text of the answer to %(l)s") % {"l": label}
+    done = _("Text of %(label)s saved.") % {"label": label}
+    return _flow(
+        request,
+        question,
+        title,
+        form,
+        lambda q, d, a: services.prose_set(q, label, d["prose"], actor=a),
+        done,
+    )
 
 
-@require_POST
 def question_approve(request: HttpRequest, session: str, number: int) -> HttpResponse:
-    permissions.require(permissions.may_enter_data(request.user))
-    question = find(session, number)
-    try:
-        as_of = _date(request.POST.get("as_of", "")) or date.today()
-        services.question_approve(question, as_of=as_of, actor=request.user.get_username())
-        messages.success(request, _("Answer approved; its figures are frozen."))
-    except services.QuestionError as error:
-        _refused(request, error)
-    return _back(session, number)
+    question = _question(request, session, number)
+
+    def save(q: WrittenQuestion, data: dict[str, Any], actor: str) -> Any:
+        return services.question_approve(q, as_of=data["as_of"] or date.today(), actor=actor)
+
+    form = ApproveForm(request.POST or None, initial={"as_of": date.today()})
+    done = _("Answer approved; its figures are frozen.")
+    return _flow(request, question, _("Approve the answer"), form, save, done)
 
 
-@require_POST
 def question_status(request: HttpRequest, session: str, number: int) -> HttpResponse:
-    permissions.require(permissions.may_enter_data(request.user))
-    question = find(session, number)
-    try:
-        services.status_set(question, request.POST.get("status", ""), actor=request.user.get_username())
-    except (services.QuestionError, ValueError) as error:
-        _refused(request, error)
-    return _back(session, number)
+    question = _question(request, session, number)
+
+    def save(q: WrittenQuestion, data: dict[str, Any], actor: str) -> Any:
+        return services.status_set(q, data["status"], sent_on=data["sent_on"], actor=actor)
+
+    form = StatusForm(request.POST or None, initial={"sent_on": date.today()})
+    done = _("Status saved.")
+    return _flow(request, question, _("Withdraw, or mark as sent"), form, save, done)
+
+
+def question_assign(request: HttpRequest, session: str, number: int) -> HttpResponse:
+    question = _question(request, session, number)
+    current = question.assignee.get_username() if question.assignee else ""
+    form = AssignForm(request.POST or None, initial={"assignee": current})
+    done = _("Assignment saved.")
+    return _flow(
+        request, question, _("Assign the question"), form,
+        lambda q, d, a: services.assignee_set(q, d["assignee"] or None, actor=a), done,
+    )  # fmt: skip

@@ -16,12 +16,13 @@ from clustermonitor.clusters.selectors import cluster_names
 from clustermonitor.questions import selectors
 from clustermonitor.questions.draft import answer_diff, question_answer
 from clustermonitor.questions.models import Status, WrittenQuestion
-from clustermonitor.questions.services import NEXT, QuestionError
+from clustermonitor.questions.services import NEXT, QuestionError, assignable
 from clustermonitor.reports.answer.data import answer_build
 from clustermonitor.reports.answer.model import LANGUAGES, Answer
 from clustermonitor.reports.answer.render import RENDERERS, answer_context
 from clustermonitor.reports.registry import REPORTS
 from clustermonitor.web.common import parse_as_of, parse_year
+from clustermonitor.web.question_history import question_history
 
 TYPES = {
     "md": "text/markdown; charset=utf-8",
@@ -43,7 +44,7 @@ def question_register(request: HttpRequest) -> HttpResponse:
         )  # fmt: skip
     except QuestionError as error:
         raise Http404(str(error)) from None
-    rows = [{"q": q, "days_left": selectors.days_left(q)} for q in found]
+    rows = [{"q": q, "days_left": selectors.days_left(q)} for q in found.select_related("assignee")]
     context = {
         "rows": rows,
         "statuses": Status.choices,
@@ -78,7 +79,11 @@ def question_page(request: HttpRequest, session: str, number: int) -> HttpRespon
     query = urlencode({k: v for k, v in (("lang", lang), ("as_of", as_of or "")) if v})
     base = reverse("question", args=[question.session, question.number])
     subs = list(question.subquestions.prefetch_related("mappings"))
+    for sub in subs:  # what the mapping form shows: the reports ticked, the years once each
+        sub.mapped = {m.report for m in sub.mappings.all()}  # type: ignore[attr-defined]
+        sub.years = " ".join(str(y) for y in sorted({m.year for m in sub.mappings.all() if m.year}))  # type: ignore[attr-defined]
     earlier = selectors.earlier(question)
+    may_assign = permissions.may_enter_data(request.user) and question.status != Status.WITHDRAWN
     context: dict[str, Any] = {
         "question": question,
         "subs": subs,
@@ -97,6 +102,9 @@ def question_page(request: HttpRequest, session: str, number: int) -> HttpRespon
         "yearly": [name for name, spec in REPORTS.items() if spec.yearly],
         "clusters": cluster_names(),
         "next_statuses": _next(question),
+        "may_assign": may_assign,
+        "assignees": assignable() if may_assign else [],
+        "history": question_history(question),
         "today": date.today().isoformat(),
     }
     return render(request, "web/question.html", context)

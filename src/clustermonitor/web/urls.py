@@ -64,6 +64,9 @@ urlpatterns = [
         "questions/<str:session>/<int:number>/status/", question_entry.question_status, name="question-status"
     ),
     path(
+        "questions/<str:session>/<int:number>/assign/", question_entry.question_assign, name="question-assign"
+    ),
+    path(
         "questions/<str:session>/<int:number>/<str:label>/map/",
         question_entry.question_map,
         name="question-map",

@@ -44,13 +44,28 @@ def render_md(answer: Answer) -> str:
 def _markdown(answer: Answer) -> str:
     parts = [f"# {answer.title}", "", answer.subtitle, "", f"*{answer.meta}*", ""]
     for section in answer.sections:
-        parts += ["## " + _("Question") + " " + section.number, "", f"*{section.question}*", ""]
+        parts += ["## " + _("Question") + " " + section.number, "", *_md_question(section.question), ""]
         for paragraph in section.paragraphs:
             parts += [paragraph, ""]
         for table in section.tables:
             parts += _md_table(answer, table)
         parts += [f"*{section.note}*", ""] if section.note else []
     return "\n".join(parts)
+
+
+def _md_question(question: str) -> list[str]:
+    """The question in italics, line by line: its bullet dashes stay a list under their
+    lead line (a blank line before the list, which Markdown needs to start one)."""
+    lines: list[str] = []
+    for line in (line.strip() for line in question.split("\n")):
+        bullet = line.startswith("- ")
+        text = line[2:].strip() if bullet else line
+        if not text:
+            continue
+        if lines and not (bullet and lines[-1].startswith("- ")):  # a list item follows its list
+            lines.append("")
+        lines.append(f"- *{text}*" if bullet else f"*{text}*")
+    return lines
 
 
 def _md_table(answer: Answer, table: Table) -> list[str]:

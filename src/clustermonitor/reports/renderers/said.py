@@ -16,7 +16,7 @@ from clustermonitor.reports.renderers.display import euro
 from clustermonitor.reports.renderers.names import lang, names
 
 AMOUNT_TEXT = re.compile(r"-?[0-9]+\.[0-9]{2}")
-CODED = {"envelope", "status", "kind", "channel", "type"}  # message values that are codes
+CODED = {"envelope", "status", "kind", "channel", "type", "report"}  # message values that are codes
 PLAIN = {"text", "number", "reason"}  # values quoted as the file holds them, never reformatted
 
 

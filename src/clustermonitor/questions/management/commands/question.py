@@ -25,6 +25,7 @@ EXAMPLES = """examples:
   clustermonitor question map 228 2a --report budget-overview --year 2018
   clustermonitor question draft 228 --format docx --output antwoord-228.docx
   clustermonitor question approve 228 --as-of 2019-02-20
+  clustermonitor question send 228 --on 2019-02-25
   clustermonitor question diff 228 --format json"""
 
 
@@ -64,7 +65,13 @@ class Command(BaseCommand):
         mapping = verbs.add_parser("map", help="correct the mapping of one sub-question by hand")
         self._named(mapping)
         mapping.add_argument("label", metavar="LABEL", help="the sub-question, e.g. 2a")
-        mapping.add_argument("--report", required=True, help=f"{', '.join(REPORTS)}, or 'prose'")
+        mapping.add_argument(
+            "--report",
+            required=True,
+            action="append",
+            metavar="R",
+            help=f"{', '.join(REPORTS)}, or 'prose'; repeat it for several reports",
+        )
         mapping.add_argument("--year", type=_year, action="append", default=[], metavar="Y")
         mapping.add_argument("--cluster", metavar="C", help="the cluster's code")
         draft = verbs.add_parser("draft", help="the drafted answer (an approved one: as frozen)")
@@ -76,6 +83,14 @@ class Command(BaseCommand):
         approve = verbs.add_parser("approve", help="approve the answer: freeze its figures and prose")
         self._named(approve)
         approve.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", help="default: today")
+        send = verbs.add_parser("send", help="mark the approved answer as sent, on a day")
+        self._named(send)
+        send.add_argument(
+            "--on", type=parse_date, metavar="YYYY-MM-DD", help="the day it was sent (default: today)"
+        )
+        assign = verbs.add_parser("assign", help="assign the question to an analyst or admin")
+        self._named(assign)
+        assign.add_argument("user", metavar="USER", help="their user name; 'none' to assign it to no one")
         diff = verbs.add_parser("diff", help="figures that changed since the answer was approved")
         self._named(diff)
         diff.add_argument("--format", choices=("json", "md"), default="json")
@@ -147,11 +162,11 @@ class Command(BaseCommand):
         self._write("\n".join(lines))
 
     def _map(self, o: dict[str, Any]) -> None:
-        report = None if o["report"] == "prose" else o["report"]
+        reports = [name for name in o["report"] if name != "prose"]
         services.mapping_set(
-            self._question(o), o["label"], report=report, years=o["year"], cluster=o["cluster"], actor=ACTOR
+            self._question(o), o["label"], report=reports, years=o["year"], cluster=o["cluster"], actor=ACTOR
         )
-        self._write(f"{o['label']} mapped to {o['report']}")
+        self._write(f"{o['label']} mapped to {', '.join(reports) or 'prose'}")
 
     def _draft(self, o: dict[str, Any]) -> None:
         render, binary = RENDERERS[o["format"]]
@@ -168,6 +183,15 @@ class Command(BaseCommand):
                 Path(o["output"]).write_text(output, encoding="utf-8")
         except OSError as error:
             raise CommandError(f"cannot write {o['output']}: {error.strerror}") from error
+
+    def _send(self, o: dict[str, Any]) -> None:
+        question = services.status_set(self._question(o), Status.SENT, sent_on=o["on"], actor=ACTOR)
+        self._write(f"question {question.number} sent on {question.sent_on}")
+
+    def _assign(self, o: dict[str, Any]) -> None:
+        user = None if o["user"] == "none" else o["user"]
+        question = services.assignee_set(self._question(o), user, actor=ACTOR)
+        self._write(f"question {question.number} assigned to {user or 'no one'}")
 
     def _approve(self, o: dict[str, Any]) -> None:
         as_of: date = o["as_of"] or date.today()
