@@ -66,5 +66,5 @@ def test_the_official_answer_is_kept(example_db) -> None:
 
 def test_a_number_taken_twice_is_refused_without_replace(example_db) -> None:
     question("add", str(SEED), "--replace")
-    with pytest.raises(CommandError, match="already exists: give --replace"):
+    with pytest.raises(CommandError, match=r"already exists: replace it \(--replace\)"):
         question("add", str(SEED))

@@ -745,6 +745,16 @@ NL: dict[str, str | tuple[str, str]] = {
     "Of the {total} KPIs with a target for {year}, {results}": "Van de {total} KPI’s met een streefwaarde voor {year} {results}",
     "count in words\x04no one two three four five six seven eight nine ten eleven twelve": "geen één twee drie vier vijf zes zeven acht negen tien elf twaalf",
     "and": "en",
+    # written questions: intake refusals on the web (parser, file, duplicate number)
+    "the text names no question number: give one (--number)": "de tekst noemt geen vraagnummer: geef er een op (--number)",
+    "the text names no date: give one (--date YYYY-MM-DD)": "de tekst noemt geen datum: geef er een op (--date JJJJ-MM-DD)",
+    "question {number} of session {session} was sent: a sent answer is kept": "vraag {number} van zitting {session} is verzonden: een verzonden antwoord blijft bewaard",
+    "question {number} of session {session} already exists: replace it (--replace)": "vraag {number} van zitting {session} bestaat al: vervang ze (--replace)",
+    "not a date: {day} {month} {year}": "geen datum: {day} {month} {year}",
+    "no numbered sub-questions (1., 2., …) found": "geen genummerde deelvragen (1., 2., …) gevonden",
+    "{file}: not UTF-8 text": "{file}: geen UTF-8-tekst",
+    "{file}: cannot be read as {kind} ({error})": "{file}: kan niet gelezen worden als {kind} ({error})",
+    "{file}: unknown kind of file; use one of {kinds}": "{file}: onbekend soort bestand; gebruik een van {kinds}",
     # written questions: assignment, sent date, history, refusals by field (w11)
     "%(status)s by %(who)s": "%(status)s door %(who)s",
     "Assign": "Toewijzen",

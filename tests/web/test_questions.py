@@ -88,7 +88,11 @@ def test_correct_a_mapping_write_prose_approve_and_download(seeded: dict[str | N
 
 def test_bad_input_is_shown_and_nothing_stored(clients: dict[str | None, Client]) -> None:
     response = clients["analyst"].post("/questions/new/", {"text": "Geen vraag, geen nummer."})
+    assert response.status_code == 400 and "geen genummerde deelvragen" in response.content.decode()
+    response = clients["analyst"].post("/questions/new/?lang=en", {"text": "Geen vraag, geen nummer."})
     assert response.status_code == 400 and "no numbered sub-questions" in response.content.decode()
+    response = clients["analyst"].post("/questions/new/?lang=nl", {"text": "1. Hoeveel?"})  # no number, date
+    assert "de tekst noemt geen vraagnummer" in response.content.decode()
     response = clients["analyst"].post("/questions/new/", {"text": SEED.read_text(), "date": "23-01-2019"})
     assert response.status_code == 400
     assert not WrittenQuestion.objects.exists()
@@ -197,4 +201,4 @@ def test_take_a_question_in_by_uploading_a_file(clients: dict[str | None, Client
     assert labels == ["1a", "1b", "2", "2a", "2b", "3", "4", "5", "6"]
     damaged = SimpleUploadedFile(f"kapot.{kind}", b"not a document")
     refused = clients["analyst"].post("/questions/new/", {"file": damaged})
-    assert refused.status_code == 400 and f"kapot.{kind}: cannot be read" in refused.content.decode()
+    assert refused.status_code == 400 and f"kapot.{kind}: kan niet gelezen worden" in refused.content.decode()

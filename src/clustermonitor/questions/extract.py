@@ -7,6 +7,8 @@ PDF's single column and needs no system tool; its page breaks (form feeds) becom
 import io
 from pathlib import Path
 
+from clustermonitor.domain.messages import _
+
 
 class ExtractError(ValueError):
     """The file cannot be read as a question (unknown kind, not UTF-8, damaged)."""
@@ -31,7 +33,16 @@ def extract_text(name: str, data: bytes) -> str:
 
             return pdf_text(io.BytesIO(data)).replace("\f", "\n")
     except UnicodeDecodeError:
-        raise ExtractError(f"{name}: not UTF-8 text") from None
+        raise ExtractError(_("{file}: not UTF-8 text", file=name)) from None
     except Exception as error:  # a damaged docx/pdf raises whatever its reader raises
-        raise ExtractError(f"{name}: cannot be read as {kind[1:]} ({type(error).__name__})") from None
-    raise ExtractError(f"{name}: unknown kind of file; use one of {', '.join(KINDS)}")
+        raise ExtractError(
+            _(
+                "{file}: cannot be read as {kind} ({error})",
+                file=name,
+                kind=kind[1:],
+                error=type(error).__name__,
+            )
+        ) from None
+    raise ExtractError(
+        _("{file}: unknown kind of file; use one of {kinds}", file=name, kinds=", ".join(KINDS))
+    )

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from clustermonitor.domain.messages import _
+
 MONTHS = {
     **{m: i for i, m in enumerate(("januari", "februari", "maart", "april", "mei", "juni", "juli",
                                    "augustus", "september", "oktober", "november", "december"), 1)},
@@ -57,7 +59,7 @@ def dutch_date(day: str, month: str, year: str) -> date:
     try:
         return date(int(year), MONTHS[month.lower()], int(day))
     except (KeyError, ValueError):
-        raise ParseError(f"not a date: {day} {month} {year}") from None
+        raise ParseError(_("not a date: {day} {month} {year}", day=day, month=month, year=year)) from None
 
 
 def flow(lines: list[str]) -> str:
@@ -161,7 +163,7 @@ def _items(body: list[str], parsed: ParsedQuestion) -> None:
         else:
             lead.append(line)
     if not items:
-        raise ParseError("no numbered sub-questions (1., 2., …) found")
+        raise ParseError(_("no numbered sub-questions (1., 2., …) found"))
     parsed.lead = flow(lead)
     for number, lines, parts in items:
         text = flow(lines)

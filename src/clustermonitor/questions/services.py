@@ -71,22 +71,32 @@ def question_add(
     try:
         parsed = parse_question(text)
     except ParseError as error:
-        raise QuestionError(str(error)) from None
+        raise QuestionError(error.args[0]) from None
     number = number if number is not None else parsed.number
     asked_on = asked_on or parsed.asked_on
     if number is None:
-        raise QuestionError("the text names no question number: give --number")
+        raise QuestionError(_("the text names no question number: give one (--number)"))
     if asked_on is None:
-        raise QuestionError("the text names no date: give --date YYYY-MM-DD")
+        raise QuestionError(_("the text names no date: give one (--date YYYY-MM-DD)"))
     session = session_of(asked_on)
     mappings = map_question(parsed, cluster_names(), asked_on)
     with transaction.atomic():
         existing = WrittenQuestion.objects.filter(session=session, number=number).first()
         if existing and existing.status == Status.SENT:
-            raise QuestionError(f"question {number} of session {session} was sent: a sent answer is kept")
+            raise QuestionError(
+                _(
+                    "question {number} of session {session} was sent: a sent answer is kept",
+                    number=number,
+                    session=session,
+                )
+            )
         if existing and not replace:
             raise QuestionError(
-                f"question {number} of session {session} already exists: give --replace to replace it"
+                _(
+                    "question {number} of session {session} already exists: replace it (--replace)",
+                    number=number,
+                    session=session,
+                )
             )
         if existing:
             existing.delete()

@@ -18,6 +18,7 @@ from clustermonitor.access import permissions
 from clustermonitor.questions import services
 from clustermonitor.questions.extract import KINDS, ExtractError, extract_text
 from clustermonitor.questions.models import SubQuestion, WrittenQuestion
+from clustermonitor.reports.renderers.said import translated
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.question_forms import (
     ApproveForm,
@@ -48,7 +49,7 @@ def question_new(request: HttpRequest) -> HttpResponse:
                 replace=request.POST.get("replace") == "on",
             )  # fmt: skip
         except (services.QuestionError, ExtractError) as refused:
-            error = str(refused)
+            error = translated(refused.args[0])
         else:
             messages.success(request, _("Question %(number)s taken in.") % {"number": question.number})
             return _back(question.session, question.number)
