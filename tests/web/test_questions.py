@@ -86,12 +86,15 @@ def test_correct_a_mapping_write_prose_approve_and_download(seeded: dict[str | N
     assert analyst.get(f"{PAGE}answer.exe").status_code == 404
 
 
+NO_NUMBER = "Titel\n\n1. Hoeveel projecten zijn er?\n\n2. Welke clusters?\n"  # no number, no date
+
+
 def test_bad_input_is_shown_and_nothing_stored(clients: dict[str | None, Client]) -> None:
     response = clients["analyst"].post("/questions/new/", {"text": "Geen vraag, geen nummer."})
     assert response.status_code == 400 and "geen genummerde deelvragen" in response.content.decode()
     response = clients["analyst"].post("/questions/new/?lang=en", {"text": "Geen vraag, geen nummer."})
     assert response.status_code == 400 and "no numbered sub-questions" in response.content.decode()
-    response = clients["analyst"].post("/questions/new/?lang=nl", {"text": "1. Hoeveel?"})  # no number, date
+    response = clients["analyst"].post("/questions/new/?lang=nl", {"text": NO_NUMBER})
     assert "de tekst noemt geen vraagnummer" in response.content.decode()
     response = clients["analyst"].post("/questions/new/", {"text": SEED.read_text(), "date": "23-01-2019"})
     assert response.status_code == 400
