@@ -101,6 +101,21 @@ def test_every_import_goes_down_the_layers() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_the_import_and_the_data_check_read_no_report_selectors() -> None:
+    """The data's own rules read the owning apps' selectors (budget, projects), not the
+    reports' (issue 10): a report's change must not change what an import accepts."""
+    wrong = []
+    for path in sources():
+        if path.relative_to(ROOT).parts[0] != "datasets":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+                if "clustermonitor.reports.selectors" in names:
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert wrong == []
+
+
 def test_no_function_level_import_dodges_a_cycle() -> None:
     found = [
         f"{file}:{line}: imports {name} inside a function (or under TYPE_CHECKING)"

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from clustermonitor.budget.balances import balances_differences, balances_rebuild
 from clustermonitor.budget.models import LedgerBalance, LedgerEntry
+from clustermonitor.budget.selectors import ledger_entries_known, ledger_totals
 from clustermonitor.reports import selectors
 from tests.datasets.helpers import append_to, copy_fixture, import_errors, run_import
 from tests.factories import LedgerEntryFactory
@@ -140,6 +141,6 @@ def test_figures_as_of_any_day_equal_the_entries_known_that_day(tmp_path: Path) 
     probes |= {d.replace(day=1) for d in days[::7]} | {d.replace(day=28) for d in days[::11]}
     for as_of in probes:
         kept_figures = selectors.ledger_figures(as_of=as_of, group_by=group)
-        entries = selectors.ledger_totals(selectors.ledger_entries_known(as_of=as_of), *group)
+        entries = ledger_totals(ledger_entries_known(as_of=as_of), *group)
         key = lambda row: tuple(row[name] for name in group)  # noqa: E731
         assert sorted(kept_figures, key=key) == sorted(entries, key=key), as_of

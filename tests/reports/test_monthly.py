@@ -9,8 +9,8 @@ import pytest
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from clustermonitor.budget.models import LedgerEntry
+from clustermonitor.budget.selectors import ledger_entries_known, ledger_totals
 from clustermonitor.domain.money import D
-from clustermonitor.reports import selectors
 from clustermonitor.reports.monthly import MONTHS, commitments_by_month
 from tests.datasets.helpers import copy_fixture, run_import
 
@@ -18,12 +18,12 @@ from tests.datasets.helpers import copy_fixture, run_import
 def scanned_by_month(*, year: int, as_of: date | None) -> list[dict[str, Any]]:
     """The chart as it was computed before the balances: a GROUP BY over the entries."""
     entries = (
-        selectors.ledger_entries_known(as_of=as_of)
+        ledger_entries_known(as_of=as_of)
         .filter(year=year)
         .annotate(booked_year=ExtractYear("date"), booked_month=ExtractMonth("date"))
     )
     per_month = {month: D(0) for month in MONTHS}
-    for row in selectors.ledger_totals(entries, "booked_year", "booked_month"):
+    for row in ledger_totals(entries, "booked_year", "booked_month"):
         if row["booked_year"] < year:
             month = 1
         elif row["booked_year"] > year:

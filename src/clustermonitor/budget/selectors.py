@@ -11,12 +11,12 @@ from typing import Any
 
 from django.db.models import Count, Max, Min, Q, QuerySet
 
-from clustermonitor.budget.models import Allocation, Budget, LedgerEntry
+from clustermonitor.budget.models import Allocation, Budget, LedgerBalance, LedgerEntry
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import LedgerKind, YearStatus
 from clustermonitor.domain.ledger import Entry, Tally
-from clustermonitor.domain.money import ZERO, quantize
-from clustermonitor.kernel.aggregates import AmountSum
+from clustermonitor.domain.money import ZERO, D, quantize
+from clustermonitor.kernel.aggregates import AmountSum, CentsSum
 from clustermonitor.kernel.listing import ListSpec, listed
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.projects.models import Project
@@ -213,3 +213,47 @@ def ledger_sums(entries: QuerySet[LedgerEntry]) -> dict[str, Any]:
         **{kind.value: AmountSum("amount", filter=Q(kind=kind)) for kind in LedgerKind},
     )
     return {key: (ZERO if value is None else value) for key, value in sums.items()}
+
+
+# --- what was known on a date (the reports' and the data check's as-of) ---------------
+
+
+def allocations_known(*, as_of: date | None) -> QuerySet[Allocation]:
+    """Allocations decided on or before `as_of`, and every undated one."""
+    allocations = Allocation.objects.all()
+    if as_of is not None:
+        allocations = allocations.filter(Q(decided_on__isnull=True) | Q(decided_on__lte=as_of))
+    return allocations
+
+
+def ledger_entries_known(*, as_of: date | None) -> QuerySet[LedgerEntry]:
+    """Ledger entries dated on or before `as_of`."""
+    entries = LedgerEntry.objects.all()
+    if as_of is not None:
+        entries = entries.filter(date__lte=as_of)
+    return entries
+
+
+def ledger_totals(
+    entries: QuerySet[LedgerEntry] | QuerySet[LedgerBalance], *group_by: str
+) -> list[dict[str, Any]]:
+    """Per group, `committed` (commitments − decommitments, may be negative) and `paid`,
+    over ledger entries or over their kept month balances."""
+    total, column = (CentsSum, "cents") if entries.model is LedgerBalance else (AmountSum, "amount")
+    rows = (
+        entries.values(*group_by)
+        .annotate(
+            commitments=total(column, filter=Q(kind=LedgerKind.COMMITMENT)),
+            decommitments=total(column, filter=Q(kind=LedgerKind.DECOMMITMENT)),
+            payments=total(column, filter=Q(kind=LedgerKind.PAYMENT)),
+        )
+        .order_by()
+    )
+    return [
+        {
+            **{key: row[key] for key in group_by},
+            "committed": D(row["commitments"]) - D(row["decommitments"]),
+            "paid": D(row["payments"]),
+        }
+        for row in rows
+    ]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from clustermonitor.budget.models import Budget, Cofinancing, LedgerEntry
+from clustermonitor.budget.selectors import allocations_known, ledger_entries_known, ledger_totals
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets.validation import StoredData, findings
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, ClusterType, Envelope, LedgerKind
@@ -20,12 +21,7 @@ from clustermonitor.domain.messages import _
 from clustermonitor.domain.money import ZERO, amount_text
 from clustermonitor.domain.parameters import cofinancing_ceiling
 from clustermonitor.kpis.models import KpiResult, KpiTarget
-from clustermonitor.reports.selectors import (
-    allocations_known,
-    ledger_entries_known,
-    ledger_totals,
-    projects_known,
-)
+from clustermonitor.projects.selectors import projects_known
 
 SLOW_PAYMENT_YEARS = 3
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from clustermonitor.budget.models import Budget, LedgerEntry
+from clustermonitor.budget.selectors import allocations_known
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
 from clustermonitor.datasets.errors import RuleError
@@ -26,7 +27,6 @@ from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.kernel.models import BudgetYear, Parameter
 from clustermonitor.projects.models import Project
-from clustermonitor.reports.selectors import allocations_known
 
 STORED_ROW = "stored row {key}: {message}"  # a breach of a row the dataset did not mention
 

@@ -1,6 +1,7 @@
 """Reads of projects: one by its reference, the applications awaiting a decision, the
 latest decisions of a cluster, the lists data-entry forms choose from, the projects list."""
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, F, QuerySet
@@ -94,3 +95,11 @@ def projects_sums(projects: QuerySet[Project]) -> dict[str, Any]:
         count=Count("pk"), total_cost=AmountSum("total_cost"), granted_support=AmountSum("granted_support")
     )
     return {key: (ZERO if value is None else value) for key, value in sums.items()}
+
+
+def projects_known(*, as_of: date | None) -> QuerySet[Project]:
+    """Projects submitted on or before `as_of` (whatever their status)."""
+    projects = Project.objects.all()
+    if as_of is not None:
+        projects = projects.filter(submitted_on__lte=as_of)
+    return projects

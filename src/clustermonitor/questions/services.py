@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from clustermonitor.access import permissions
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.clusters.revision import data_revision
 from clustermonitor.domain.messages import _
 from clustermonitor.kernel.errors import WriteRefused
+from clustermonitor.questions.assignees import assignable
 from clustermonitor.questions.draft import reports_used
 from clustermonitor.questions.mapping import map_question
 from clustermonitor.questions.models import Mapping, Snapshot, Status, SubQuestion, WrittenQuestion
@@ -250,17 +250,6 @@ def status_set(
     question._change_reason = f"{status} by {actor}"  # type: ignore[attr-defined]
     question.save()
     return question
-
-
-def assignable() -> list[tuple[str, str]]:
-    """The users a question can be assigned to: active analysts and admins, by user name
-    (with their full name when they have one)."""
-    users = get_user_model().objects.filter(is_active=True).prefetch_related("groups").order_by("username")
-    return [
-        (user.get_username(), user.get_full_name() or user.get_username())
-        for user in users
-        if permissions.may_enter_data(user)
-    ]
 
 
 def assignee_set(question: WrittenQuestion, username: str | None, *, actor: str) -> WrittenQuestion:

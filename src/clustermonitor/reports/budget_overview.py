@@ -8,6 +8,7 @@ Any of these may be negative.
 from datetime import date
 from decimal import Decimal
 
+from clustermonitor.budget.selectors import allocations_known
 from clustermonitor.domain.enums import ENVELOPE_ORDER, Envelope
 from clustermonitor.domain.money import D
 from clustermonitor.reports import selectors
@@ -24,9 +25,7 @@ def budget_overview(*, year: int, as_of: date | None = None) -> Report:
     budgets = selectors.budgets_by_year_envelope(years=[year])
     allocated = {
         row["envelope"]: D(row["allocated"])
-        for row in selectors.allocated_totals(
-            selectors.allocations_known(as_of=as_of).filter(year=year), "envelope"
-        )
+        for row in selectors.allocated_totals(allocations_known(as_of=as_of).filter(year=year), "envelope")
     }
     ledger = {
         row["envelope"]: row

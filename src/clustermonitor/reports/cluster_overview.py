@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from clustermonitor.budget.selectors import allocations_known
 from clustermonitor.domain.enums import Channel, Envelope
 from clustermonitor.domain.money import ZERO
 from clustermonitor.reports import selectors
@@ -65,7 +66,7 @@ class _ClusterFacts:
         self.budget_projects = selectors.budgets_by_year_envelope(years=[year]).get(
             (year, Envelope.SPEARHEAD_PROJECTS), ZERO
         )
-        allocations = selectors.allocations_known(as_of=as_of).filter(year=year)
+        allocations = allocations_known(as_of=as_of).filter(year=year)
         self.allocated = {
             (row["cluster__code"], row["envelope"]): row["allocated"]
             for row in selectors.allocated_totals(allocations, "cluster__code", "envelope")

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from clustermonitor.budget.selectors import allocations_known, ledger_entries_known
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, Channel, Envelope, LedgerKind
 from clustermonitor.domain.money import ZERO, D
 from clustermonitor.reports import selectors
@@ -104,7 +105,7 @@ SHARED = frozenset({"envelope", "cluster", "scope"})
 
 def _ledger(filters: Filters, year: int, as_of: date | None) -> Records:
     """Net commitments (a decommitment counted negative) or payments booked on the year."""
-    entries = _where(selectors.ledger_entries_known(as_of=as_of).filter(year=year), filters, year)
+    entries = _where(ledger_entries_known(as_of=as_of).filter(year=year), filters, year)
     if _given(filters, "measure") == "paid":
         entries = entries.filter(kind=LedgerKind.PAYMENT)
     else:
@@ -117,7 +118,7 @@ def _ledger(filters: Filters, year: int, as_of: date | None) -> Records:
 
 def _allocations(filters: Filters, year: int, as_of: date | None) -> Records:
     """The year's allocations known on `as_of`."""
-    rows = list(_where(selectors.allocations_known(as_of=as_of).filter(year=year), filters, year))
+    rows = list(_where(allocations_known(as_of=as_of).filter(year=year), filters, year))
     return Records(ALLOCATIONS, rows, sum((D(a.amount) for a in rows), start=ZERO), "amount")
 
 

@@ -19,6 +19,7 @@ from clustermonitor.domain.kpi import kpi_ratio
 from clustermonitor.domain.kpi import kpi_status as status_of
 from clustermonitor.domain.money import D
 from clustermonitor.kernel.aggregates import AmountSum
+from clustermonitor.projects.selectors import projects_known
 from clustermonitor.reports import selectors
 from clustermonitor.reports.drill import KPIS, Drill
 from clustermonitor.reports.figures import Report, Row, by_code, yearly_header
@@ -83,7 +84,7 @@ def _computed_values(
     approved = Q(status=ProjectStatus.APPROVED, decided_on__range=(first, last))
     if as_of is not None:
         approved &= Q(decided_on__lte=as_of)
-    projects = selectors.projects_known(as_of=as_of)
+    projects = projects_known(as_of=as_of)
     if cluster is not None:
         projects = projects.filter(cluster__code=cluster)
     rows = (

@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
+from clustermonitor.budget.selectors import allocations_known
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, Envelope
 from clustermonitor.domain.money import ZERO
@@ -59,7 +60,7 @@ class _PactFacts:
             if clusters
             else range(0)
         )
-        allocations = selectors.allocations_known(as_of=as_of).filter(cluster__code__in=codes, year__in=years)
+        allocations = allocations_known(as_of=as_of).filter(cluster__code__in=codes, year__in=years)
         self.allocated: dict[Key, Decimal] = {
             (row["cluster__code"], row["year"], row["envelope"]): row["allocated"]
             for row in selectors.allocated_totals(allocations, "cluster__code", "year", "envelope")

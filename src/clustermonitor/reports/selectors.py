@@ -19,13 +19,15 @@ from typing import Any
 from django.db.models import Case, Count, DateField, F, Max, Q, QuerySet, Value, When
 
 from clustermonitor.budget.models import Allocation, Budget, LedgerBalance, LedgerEntry
+from clustermonitor.budget.selectors import ledger_totals
 from clustermonitor.clusters.models import Cluster
-from clustermonitor.domain.enums import ClusterType, LedgerKind, ProjectStatus, YearStatus
+from clustermonitor.domain.enums import ClusterType, ProjectStatus, YearStatus
 from clustermonitor.domain.money import D
-from clustermonitor.kernel.aggregates import AmountSum, CentsSum
+from clustermonitor.kernel.aggregates import AmountSum
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectType
+from clustermonitor.projects.selectors import projects_known
 
 
 def year_dates(year: int) -> tuple[date, date]:
@@ -99,25 +101,9 @@ def budgets_by_year_envelope(*, years: list[int] | None = None) -> dict[tuple[in
     return {(r["year"], r["envelope"]): D(r["amount"]) for r in rows.values("year", "envelope", "amount")}
 
 
-def allocations_known(*, as_of: date | None) -> QuerySet[Allocation]:
-    """Allocations decided on or before `as_of`, and every undated one."""
-    allocations = Allocation.objects.all()
-    if as_of is not None:
-        allocations = allocations.filter(Q(decided_on__isnull=True) | Q(decided_on__lte=as_of))
-    return allocations
-
-
 def allocated_totals(allocations: QuerySet[Allocation], *group_by: str) -> list[dict[str, Any]]:
     """Allocated amount per group: `[{*group_by, "allocated"}]`."""
     return list(allocations.values(*group_by).annotate(allocated=AmountSum("amount")).order_by())
-
-
-def ledger_entries_known(*, as_of: date | None) -> QuerySet[LedgerEntry]:
-    """Ledger entries dated on or before `as_of`."""
-    entries = LedgerEntry.objects.all()
-    if as_of is not None:
-        entries = entries.filter(date__lte=as_of)
-    return entries
 
 
 def ledger_figures(*, as_of: date | None, group_by: tuple[str, ...], **filters: Any) -> list[dict[str, Any]]:
@@ -146,40 +132,7 @@ def ledger_figures(*, as_of: date | None, group_by: tuple[str, ...], **filters: 
     return list(merged.values())
 
 
-def ledger_totals(
-    entries: QuerySet[LedgerEntry] | QuerySet[LedgerBalance], *group_by: str
-) -> list[dict[str, Any]]:
-    """Per group, `committed` (commitments − decommitments, may be negative) and `paid`,
-    over ledger entries or over their kept month balances."""
-    total, column = (CentsSum, "cents") if entries.model is LedgerBalance else (AmountSum, "amount")
-    rows = (
-        entries.values(*group_by)
-        .annotate(
-            commitments=total(column, filter=Q(kind=LedgerKind.COMMITMENT)),
-            decommitments=total(column, filter=Q(kind=LedgerKind.DECOMMITMENT)),
-            payments=total(column, filter=Q(kind=LedgerKind.PAYMENT)),
-        )
-        .order_by()
-    )
-    return [
-        {
-            **{key: row[key] for key in group_by},
-            "committed": D(row["commitments"]) - D(row["decommitments"]),
-            "paid": D(row["payments"]),
-        }
-        for row in rows
-    ]
-
-
 # --- projects ---------------------------------------------------------------------
-
-
-def projects_known(*, as_of: date | None) -> QuerySet[Project]:
-    """Projects submitted on or before `as_of` (whatever their status)."""
-    projects = Project.objects.all()
-    if as_of is not None:
-        projects = projects.filter(submitted_on__lte=as_of)
-    return projects
 
 
 def projects_as_of(*, as_of: date | None) -> QuerySet[Project]:

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.clusters.selectors import cluster_choices
+from clustermonitor.questions.assignees import assignable
 from clustermonitor.questions.models import Status
-from clustermonitor.questions.services import assignable
 from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import REPORTS
 from clustermonitor.web.forms import DATE

@@ -14,9 +14,10 @@ from django.utils.translation import get_language
 from clustermonitor.access import permissions
 from clustermonitor.clusters.selectors import cluster_names
 from clustermonitor.questions import selectors
+from clustermonitor.questions.assignees import assignable
 from clustermonitor.questions.draft import answer_diff, question_answer
 from clustermonitor.questions.models import Status, WrittenQuestion
-from clustermonitor.questions.services import NEXT, QuestionError, assignable
+from clustermonitor.questions.services import NEXT, QuestionError
 from clustermonitor.reports.answer.data import answer_build
 from clustermonitor.reports.answer.model import LANGUAGES, Answer
 from clustermonitor.reports.answer.render import RENDERERS, answer_context
