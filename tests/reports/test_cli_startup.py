@@ -53,6 +53,19 @@ def test_an_xlsx_report_loads_its_spreadsheet_writer_only(tmp_path: Path) -> Non
     assert out.read_bytes()[:2] == b"PK"
 
 
+def test_an_answer_loads_only_what_its_format_draws_with(tmp_path: Path) -> None:
+    """Markdown draws no chart; Word draws its charts (matplotlib) but prints no PDF; none
+    runs the system checks (they would import the URLs, the API and its schema)."""
+    markdown = run(tmp_path, "answer", "--year", "2018")
+    assert markdown.returncode == 0, markdown.stderr
+    assert loaded(markdown) == []
+    out = tmp_path / "a.docx"
+    word = run(tmp_path, "answer", "--year", "2018", "--format", "docx", "--output", str(out))
+    assert word.returncode == 0, word.stderr
+    assert "matplotlib" in loaded(word)
+    assert not {"weasyprint", "openpyxl", "drf_spectacular.openapi", "rest_framework"} & set(loaded(word))
+
+
 def test_the_embedded_database_is_migrated_by_the_first_command_only(tmp_path: Path) -> None:
     first = run(tmp_path, "report", "budget-overview", "--year", "2018")
     assert first.returncode == 0, first.stderr
