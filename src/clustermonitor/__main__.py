@@ -7,9 +7,10 @@ migration file on disk is not recorded as applied: that check is a folder listin
 one query, where `migrate` itself loads every migration and costs a third of a second.
 
 Start-up runs with the cyclic garbage collector off, then freezes what it loaded
-(`gc.freeze`): importing Django and the apps makes some 300,000 objects and no garbage
-worth collecting, yet each import triggered collections that walked them all, and the
-interpreter walked them again at exit. That was a third of a short command's CPU time.
+(`gc.freeze`): importing Django and the apps makes some 60,000 tracked objects and no
+garbage worth collecting, yet triggered ~150 collections that walked them, and the
+interpreter's collections at exit walked them again. Measured: 0.38 s CPU for
+`django.setup()` alone, 0.24 s with this (a third of a short command's CPU time).
 """
 
 import gc
