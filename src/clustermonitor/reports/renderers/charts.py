@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -51,6 +51,12 @@ def _pyplot() -> ModuleType:
 
     plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
     return plt
+
+
+def _subplots(width: float, height: float) -> tuple["Figure", Any]:
+    """A new figure (pyplot's, so that closing it frees it) and its axes."""
+    figure, axes = _pyplot().subplots(figsize=(width, height))
+    return cast("Figure", figure), axes
 
 
 def in_language(lang: str | None) -> AbstractContextManager[None]:
@@ -116,7 +122,7 @@ def _paired_bars(
 ) -> "Figure":
     from matplotlib.ticker import FuncFormatter
 
-    figure, axes = _pyplot().subplots(figsize=(7, 2.8))
+    figure, axes = _subplots(7, 2.8)
     positions = range(len(names))
     width = 0.38
     axes.bar([p - width / 2 for p in positions], first, width, label=labels[keys[0]], color=COLOURS[keys[0]])
@@ -159,7 +165,7 @@ def pact_chart(report: Report, labels: dict[str, str]) -> "Figure":
     clusters = report["clusters"]
     from matplotlib.patches import Rectangle
 
-    figure, axes = _pyplot().subplots(figsize=(7, 0.35 * len(clusters) + 1.0))
+    figure, axes = _subplots(7, 0.35 * len(clusters) + 1.0)
     for index, block in enumerate(reversed(clusters)):
         for row in block["years"]:
             axes.barh(index, 0.92, left=row["year"] - 0.46, color=STATUS_COLOURS[row["figures"]], height=0.6)
@@ -186,7 +192,7 @@ def pact_chart(report: Report, labels: dict[str, str]) -> "Figure":
 
 def kpi_chart(report: Report, labels: dict[str, str]) -> "Figure":
     clusters = report["clusters"]
-    figure, axes = _pyplot().subplots(figsize=(7, 0.22 * len(clusters) + 1.2))
+    figure, axes = _subplots(7, 0.22 * len(clusters) + 1.2)
     names = [block["cluster"] for block in reversed(clusters)]
     left = [0] * len(names)
     for status in ("met", "partly", "missed", "no_data"):
