@@ -5,8 +5,15 @@ runs, so a user never has to think about migrations; on PostgreSQL that is an ex
 `clustermonitor migrate`, as a production database deserves. `migrate` runs only when a
 migration file on disk is not recorded as applied: that check is a folder listing and
 one query, where `migrate` itself loads every migration and costs a third of a second.
+
+Start-up runs with the cyclic garbage collector off, then freezes what it loaded
+(`gc.freeze`): importing Django and the apps makes some 60,000 tracked objects and no
+garbage worth collecting, yet triggered ~150 collections that walked them, and the
+interpreter's collections at exit walked them again. Measured: 0.38 s CPU for
+`django.setup()` alone, 0.24 s with this (a third of a short command's CPU time).
 """
 
+import gc
 import os
 import pkgutil
 import sys
@@ -19,10 +26,15 @@ def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "clustermonitor"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clustermonitor.settings")
-    import django
-    from django.core.management import execute_from_command_line
+    gc.disable()
+    try:
+        import django
+        from django.core.management import execute_from_command_line
 
-    django.setup()
+        django.setup()
+    finally:
+        gc.freeze()  # the modules and models loaded: kept for the whole process, never collected
+        gc.enable()
     command = argv[1] if len(argv) > 1 else "help"
     if command not in SCHEMA_COMMANDS and not command.startswith("-"):
         _upgrade_embedded_schema()

@@ -1,14 +1,17 @@
-"""The console script's start-up: a report loads only its format's renderer, and the
-embedded database is migrated once, not on every command."""
+"""The console script's start-up: a report or an answer loads only what its format needs,
+the embedded database is migrated once, not on every command, and the garbage collector
+that start-up turns off runs again once it is done."""
 
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import django
 import pytest
 
-from clustermonitor.__main__ import schema_up_to_date
+from clustermonitor.__main__ import main, schema_up_to_date
 
 # drf_spectacular itself is an installed app (its Swagger UI template); its schema generator is the heavy part.
 HEAVY = ("matplotlib", "weasyprint", "openpyxl", "xlsxwriter", "drf_spectacular.openapi", "rest_framework")
@@ -53,6 +56,19 @@ def test_an_xlsx_report_loads_its_spreadsheet_writer_only(tmp_path: Path) -> Non
     assert out.read_bytes()[:2] == b"PK"
 
 
+def test_an_answer_loads_only_what_its_format_draws_with(tmp_path: Path) -> None:
+    """Markdown draws no chart; Word draws its charts (matplotlib) but prints no PDF; none
+    runs the system checks (they would import the URLs, the API and its schema)."""
+    markdown = run(tmp_path, "answer", "--year", "2018")
+    assert markdown.returncode == 0, markdown.stderr
+    assert loaded(markdown) == []
+    out = tmp_path / "a.docx"
+    word = run(tmp_path, "answer", "--year", "2018", "--format", "docx", "--output", str(out))
+    assert word.returncode == 0, word.stderr
+    assert "matplotlib" in loaded(word)
+    assert not {"weasyprint", "openpyxl", "drf_spectacular.openapi", "rest_framework"} & set(loaded(word))
+
+
 def test_the_embedded_database_is_migrated_by_the_first_command_only(tmp_path: Path) -> None:
     first = run(tmp_path, "report", "budget-overview", "--year", "2018")
     assert first.returncode == 0, first.stderr
@@ -81,3 +97,23 @@ def test_an_unrecorded_migration_asks_for_migrate() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM django_migrations WHERE app = 'budget'")
     assert not schema_up_to_date()
+
+
+def test_the_garbage_collector_runs_again_after_start_up(capsys: pytest.CaptureFixture[str]) -> None:
+    """Start-up freezes what it loaded with the collector off; what follows (an import of a
+    million rows) must be collected as usual, also when start-up failed."""
+
+    def broken() -> None:
+        raise RuntimeError("broken settings")
+
+    try:
+        main(["clustermonitor", "help"])
+        assert gc.isenabled()
+        assert "report" in capsys.readouterr().out
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(django, "setup", broken)
+            with pytest.raises(RuntimeError, match="broken settings"):
+                main(["clustermonitor", "help"])
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()  # this test process's objects go back to the collector

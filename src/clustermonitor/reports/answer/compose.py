@@ -87,7 +87,7 @@ def compose(
     parts: list[Part], heading: Heading, *, fetch: Fetch, lang: str, as_of: date | None, today: date
 ) -> Answer:
     """The answer to `parts`, in `lang`; every figure comes from `fetch`."""
-    fetch = _once(fetch)
+    fetch = once(fetch)
     draft = Draft(lang, fetch, as_of)
     with translation.override(lang):
         as_of_text = as_of_words(as_of, today, lang)
@@ -107,7 +107,7 @@ def as_of_words(as_of: date | None, today: date, lang: str) -> str:
         return _("{today} (everything stored)").format(today=long_date(today, lang))
 
 
-def _once(fetch: Fetch) -> Fetch:
+def once(fetch: Fetch) -> Fetch:
     """Each report made once per answer, however many sentences and sections use it."""
     made: dict[tuple[str, int | None, str | None], Report] = {}
 

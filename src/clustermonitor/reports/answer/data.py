@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from clustermonitor.reports.answer.compose import Heading, Part, Target, as_of_words, compose
+from clustermonitor.reports.answer.compose import Heading, Part, Target, as_of_words, compose, once
 from clustermonitor.reports.answer.model import LANGUAGES, Answer, Section, long_date
 from clustermonitor.reports.answer.sentences import Fetch
 from clustermonitor.reports.figures import Report
@@ -48,7 +48,8 @@ def answer_build(
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use nl or en")
     today = today or date.today()
-    figures = report_build("budget-overview", year=year, as_of=as_of)["figures"]
+    fetch = once(live(as_of))  # the status line's report is 2a's: made once for both
+    figures = fetch("budget-overview", year, None)["figures"]
     with translation.override(lang):
         parts = [
             Part("1", _(Q1), [Target("additional-resources", year, None)]),
@@ -69,7 +70,7 @@ def answer_build(
             _("by Daniëlle Vanwesenbeeck — Innovative business networks and spearhead clusters: budgets (2)"),
             meta.format(year=year, as_of=as_of_words(as_of, today, lang)),
         )
-    return compose(parts, heading, fetch=live(as_of), lang=lang, as_of=as_of, today=today)
+    return compose(parts, heading, fetch=fetch, lang=lang, as_of=as_of, today=today)
 
 
 def live(as_of: date | None) -> Fetch:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -21,6 +22,9 @@ from clustermonitor.reports.renderers.charts import chart_for, chart_png
 from clustermonitor.reports.tables import Table
 
 TOTAL_LABELS = {"total", "spearhead"}
+CELL_PT = 8.5  # a table cell's font size in Word
+BOLD = {True: "<w:b/>", False: '<w:b w:val="0"/>'}  # as python-docx writes run.bold
+JC_RIGHT = '<w:pPr><w:jc w:val="right"/></w:pPr>'  # as python-docx writes a right alignment
 
 
 def _numeric(table: Table) -> set[str]:
@@ -192,23 +196,65 @@ def _docx_table(
         document.add_paragraph(_("(none)"))
         return
     numeric = _numeric(table)
-    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
-    grid.style = "Light Grid Accent 1"
-    grid.alignment = table_alignment.CENTER
     rows = [
         ([answer.header(c) for c in table.columns], True),
         *(([answer.cell(c, row.get(c)) for c in table.columns], _is_total(table, row)) for row in table.rows),
     ]
+    plain = all(_plain(text) for texts, _bold in rows for text in texts)
+    grid = document.add_table(rows=0 if plain else len(rows), cols=len(table.columns))
+    grid.style = "Light Grid Accent 1"
+    grid.alignment = table_alignment.CENTER
+    if plain:
+        _docx_rows(grid, rows, [column in numeric for column in table.columns])
+    else:
+        _docx_rows_one_by_one(grid, rows, [column in numeric for column in table.columns], alignment, pt)
+    document.add_paragraph()
+
+
+def _plain(text: str) -> bool:
+    """No tab, line break or edge space: text python-docx writes as one plain `w:t`."""
+    return text == text.strip() and not set(text) & {"\t", "\n", "\r"}
+
+
+def _docx_rows(grid: Any, rows: list[tuple[list[str], bool]], right: list[bool]) -> None:
+    """The rows as python-docx writes them cell by cell (`_docx_rows_one_by_one`), parsed
+    from one XML text: a tenth of the time for the answer's 2,000-odd cells."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    widths = [column.get(qn("w:w")) for column in grid._tbl.tblGrid.gridCol_lst]
+    cells = [
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p>{JC_RIGHT if flush else ""}'
+        for width, flush in zip(widths, right, strict=True)
+    ]
+    xml = "".join(
+        "<w:tr>"
+        + "".join(
+            f'{cell}<w:r><w:rPr>{BOLD[bold]}<w:sz w:val="{round(CELL_PT * 2)}"/></w:rPr>'
+            + (f"<w:t>{escape(text)}</w:t>" if text else "")
+            + "</w:r></w:p></w:tc>"
+            for cell, text in zip(cells, texts, strict=True)
+        )
+        + "</w:tr>"
+        for texts, bold in rows
+    )
+    for row in parse_xml(f"<w:tbl {nsdecls('w')}>{xml}</w:tbl>"):
+        grid._tbl.append(row)
+
+
+def _docx_rows_one_by_one(
+    grid: Any, rows: list[tuple[list[str], bool]], right: list[bool], alignment: Any, pt: Callable[..., Any]
+) -> None:
+    """Cell texts with tabs, line breaks or edge spaces: python-docx's own run text."""
     for index, (texts, bold) in enumerate(rows):
         cells = grid.rows[index].cells  # once per row: python-docx rebuilds the list on each access
         for position, text in enumerate(texts):
             paragraph = cells[position].paragraphs[0]
             run = paragraph.add_run(text)
-            run.font.size = pt(8.5)
+            run.font.size = pt(CELL_PT)
             run.bold = bold
-            if table.columns[position] in numeric:
+            if right[position]:
                 paragraph.alignment = alignment.RIGHT
-    document.add_paragraph()
 
 
 RENDERERS: dict[str, tuple[Callable[[Answer], str | bytes], bool]] = {

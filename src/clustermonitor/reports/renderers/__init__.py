@@ -4,8 +4,9 @@ A renderer takes the report and its tables and returns text (or bytes, for a bin
 format, which needs a file to go to). Add a format by adding a `Format` here.
 
 Each renderer's module is imported when its format is first used: matplotlib (charts of
-html/pdf), WeasyPrint (pdf) and openpyxl (xlsx) take most of a CLI process's start-up,
-so a JSON or CSV report never loads them.
+html/pdf, imported when the first chart is drawn: charts.py), WeasyPrint (pdf) and
+openpyxl (xlsx) take most of a CLI process's start-up, so a JSON or CSV report never
+loads them.
 """
 
 from dataclasses import dataclass

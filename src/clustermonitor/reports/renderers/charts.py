@@ -4,6 +4,10 @@ matplotlib (Agg) draws each chart as SVG, returned as a `data:` URI that both th
 and WeasyPrint's PDF embed; chart text stays text (searchable in the PDF). The values are
 the report's own figures, only converted for plotting. The words come from the one gettext
 catalogue, in the language asked for (the active one when none is).
+
+matplotlib is imported when the first chart is drawn (`_pyplot`), not with this module: it
+costs a third of a second, and a Markdown answer or a JSON report that imports this module
+(for `CHARTS`, the reports that have a chart) draws none.
 """
 
 import base64
@@ -11,22 +15,19 @@ import io
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter
 
 from clustermonitor.reports.figures import Report, Row
 from clustermonitor.reports.labels import label
 
-plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 MILLION = Decimal(1_000_000)
 COLOURS = {"budget": "#9dc3e6", "allocated": "#9dc3e6", "committed": "#1f4e79"}
 STATUS_COLOURS = {
@@ -38,6 +39,24 @@ STATUS_COLOURS = {
     "provisional": "#6fa8dc",
     "planned": "#e0e0e0",
 }
+
+
+@cache
+def _pyplot() -> ModuleType:
+    """matplotlib's pyplot on the Agg back end, with the charts' text settings (once)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
+    return plt
+
+
+def _subplots(width: float, height: float) -> tuple["Figure", Any]:
+    """A new figure (pyplot's, so that closing it frees it) and its axes."""
+    figure, axes = _pyplot().subplots(figsize=(width, height))
+    return cast("Figure", figure), axes
 
 
 def in_language(lang: str | None) -> AbstractContextManager[None]:
@@ -77,7 +96,7 @@ def chart_png(report: Report, lang: str | None = None) -> bytes | None:
     with in_language(lang):
         figure = draw(report, _labels())
     figure.savefig(out, format="png", dpi=150, bbox_inches="tight")
-    plt.close(figure)
+    _pyplot().close(figure)
     return out.getvalue()
 
 
@@ -91,17 +110,19 @@ def _bar_heights(rows: list[Row], key: str) -> list[float]:
     return [float(row[key] / MILLION) for row in rows]
 
 
-def _svg(figure: Figure) -> str:
+def _svg(figure: "Figure") -> str:
     out = io.BytesIO()
     figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(figure)
+    _pyplot().close(figure)
     return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
 
 def _paired_bars(
     names: list[str], first: list[float], second: list[float], keys: tuple[str, str], labels: dict[str, str]
-) -> Figure:
-    figure, axes = plt.subplots(figsize=(7, 2.8))
+) -> "Figure":
+    from matplotlib.ticker import FuncFormatter
+
+    figure, axes = _subplots(7, 2.8)
     positions = range(len(names))
     width = 0.38
     axes.bar([p - width / 2 for p in positions], first, width, label=labels[keys[0]], color=COLOURS[keys[0]])
@@ -114,7 +135,7 @@ def _paired_bars(
     return figure
 
 
-def budget_chart(report: Report, labels: dict[str, str]) -> Figure:
+def budget_chart(report: Report, labels: dict[str, str]) -> "Figure":
     rows = report["envelopes"]
     figure = _paired_bars(
         [labels.get(row["envelope"], row["envelope"]) for row in rows],
@@ -127,7 +148,7 @@ def budget_chart(report: Report, labels: dict[str, str]) -> Figure:
     return figure
 
 
-def cluster_chart(report: Report, labels: dict[str, str]) -> Figure:
+def cluster_chart(report: Report, labels: dict[str, str]) -> "Figure":
     rows = report["rows"]
     figure = _paired_bars(
         [row["cluster"] for row in rows],
@@ -140,9 +161,11 @@ def cluster_chart(report: Report, labels: dict[str, str]) -> Figure:
     return figure
 
 
-def pact_chart(report: Report, labels: dict[str, str]) -> Figure:
+def pact_chart(report: Report, labels: dict[str, str]) -> "Figure":
     clusters = report["clusters"]
-    figure, axes = plt.subplots(figsize=(7, 0.35 * len(clusters) + 1.0))
+    from matplotlib.patches import Rectangle
+
+    figure, axes = _subplots(7, 0.35 * len(clusters) + 1.0)
     for index, block in enumerate(reversed(clusters)):
         for row in block["years"]:
             axes.barh(index, 0.92, left=row["year"] - 0.46, color=STATUS_COLOURS[row["figures"]], height=0.6)
@@ -167,9 +190,9 @@ def pact_chart(report: Report, labels: dict[str, str]) -> Figure:
     return figure
 
 
-def kpi_chart(report: Report, labels: dict[str, str]) -> Figure:
+def kpi_chart(report: Report, labels: dict[str, str]) -> "Figure":
     clusters = report["clusters"]
-    figure, axes = plt.subplots(figsize=(7, 0.22 * len(clusters) + 1.2))
+    figure, axes = _subplots(7, 0.22 * len(clusters) + 1.2)
     names = [block["cluster"] for block in reversed(clusters)]
     left = [0] * len(names)
     for status in ("met", "partly", "missed", "no_data"):
@@ -183,7 +206,7 @@ def kpi_chart(report: Report, labels: dict[str, str]) -> Figure:
     return figure
 
 
-CHARTS: dict[str, Callable[[Report, dict[str, str]], Figure]] = {
+CHARTS: dict[str, Callable[[Report, dict[str, str]], "Figure"]] = {
     "budget-overview": budget_chart,
     "cluster-overview": cluster_chart,
     "pact-resources": pact_chart,
