@@ -13,6 +13,8 @@ from django.db import connection
 
 from clustermonitor.budget.balances import balances_differences
 from clustermonitor.budget.models import LedgerBalance, LedgerEntry
+from clustermonitor.datasets.dbutil import key_is_unique
+from clustermonitor.datasets.files import IMPORTS
 from clustermonitor.kpis.models import KpiTarget
 from clustermonitor.projects.models import Project
 from tests.datasets.helpers import append_to, copy_fixture, import_errors, run_import
@@ -116,3 +118,10 @@ def test_a_replay_finding_beyond_the_first_batch_names_its_line(
     assert len(errors) == 1 and errors[0].startswith(f"ledger.csv:{count + 1}: column amount: payments ("), (
         errors
     )
+
+
+def test_every_file_key_is_one_the_database_enforces() -> None:
+    """What lets an empty table be loaded without key look-ups (`upsert.write_batch`); a
+    file whose key were not enforced would take the look-ups, correct but slower."""
+    assert [h.spec.name for h in IMPORTS if not key_is_unique(h.model, h.key_fields)] == []
+    assert not key_is_unique(LedgerEntry, ("date",))

@@ -37,8 +37,8 @@ def new_keys(model: type[models.Model], count: int) -> list[int] | None:
     to learn them (a look-up of every created row). PostgreSQL draws them from the
     table's sequence (unique under concurrent writers); SQLite's AUTOINCREMENT would give
     the next ones above the highest key it ever gave, and the import's transaction is
-    the only writer once it has written (a writer that came first fails the import, it
-    does not mix rows).
+    the only writer once it has written (before that, SQLite refuses its first write if
+    another writer committed meanwhile: the import fails whole, it does not mix rows).
     """
     pk = model._meta.pk
     if not isinstance(pk, AutoFieldMixin) or count == 0:

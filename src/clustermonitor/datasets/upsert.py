@@ -142,8 +142,9 @@ class Upsert:
         return not problems
 
     def create(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
-        """The hot path of a large import: the typed values straight into the table, then
-        the new primary keys by key (model instances would only cost time: `bulk_create`
+        """The hot path of a large import: the typed values straight into the table with
+        primary keys drawn first (`dbutil.new_keys`), else read back by key where the
+        database does not number them (model instances would only cost time: `bulk_create`
         took a tenth of an import for the composite-key files alone)."""
         if not creates:
             return
@@ -154,8 +155,8 @@ class Upsert:
         self.handler.created(rows)
         self.run.summary.created[self.name] += len(creates)
         if keys is not None:
-            for pk, (line, _) in zip(keys, creates, strict=True):
-                self.lines.created(pk, line)
+            for key, (file_line, _) in zip(keys, creates, strict=True):
+                self.lines.created(key, file_line)
             return
         key_fields = self.handler.key_fields
         lines = {tuple(fields[k] for k in key_fields): line for line, fields in creates}
