@@ -8,14 +8,66 @@ from typing import Any
 
 from django.db import connection, models
 from django.db.models import QuerySet
+from django.db.models.fields import AutoFieldMixin
 
 BATCH_SIZE = 2000
 
 
-def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
+def key_is_unique(model: type[models.Model], fields: tuple[str, ...]) -> bool:
+    """The database refuses a second row with these fields' values (primary key, unique
+    field or unique constraint)."""
+    columns = {_column(model, name) for name in fields}
+    if len(fields) == 1:
+        field = model._meta.get_field(fields[0])
+        if isinstance(field, models.Field) and field.unique:  # primary keys are unique too
+            return True
+    return any(
+        isinstance(constraint, models.UniqueConstraint)
+        and constraint.condition is None
+        and {_column(model, name) for name in constraint.fields} == columns
+        for constraint in model._meta.constraints
+    )
+
+
+def new_keys(model: type[models.Model], count: int) -> list[int] | None:
+    """`count` fresh primary keys for rows about to be inserted, ascending; None where the
+    table's key is not one the database numbers.
+
+    Knowing the keys before the insert spares reading the new rows back by their keys
+    to learn them (a look-up of every created row). PostgreSQL draws them from the
+    table's sequence (unique under concurrent writers); SQLite's AUTOINCREMENT would give
+    the next ones above the highest key it ever gave, and the import's transaction is
+    the only writer once it has written (before that, SQLite refuses its first write if
+    another writer committed meanwhile: the import fails whole, it does not mix rows).
+    """
+    pk = model._meta.pk
+    if not isinstance(pk, AutoFieldMixin) or count == 0:
+        return None
+    table = connection.ops.quote_name(model._meta.db_table)
+    column = connection.ops.quote_name(pk.column)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, pk.column, count],
+            )
+            return sorted(key for (key,) in cursor.fetchall())
+        if connection.vendor != "sqlite":
+            return None
+        cursor.execute(
+            f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+            f"COALESCE((SELECT MAX({column}) FROM {table}), 0))",
+            [model._meta.db_table],
+        )
+        (highest,) = cursor.fetchone()
+    return list(range(highest + 1, highest + 1 + count))
+
+
+def insert_rows(model: type[models.Model], rows: list[dict[str, Any]], keys: list[int] | None = None) -> None:
     """Insert validated, typed rows (same keys each): COPY on PostgreSQL, executemany elsewhere.
 
-    Fields the rows leave out get their default (`pre_save` on a new instance).
+    Fields the rows leave out get their default (`pre_save` on a new instance); `keys`,
+    when given, are the rows' primary keys (`new_keys`).
     """
     names = list(rows[0])
     extra = {
@@ -24,16 +76,26 @@ def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
         if f.attname not in names and not f.primary_key
     }
     names += list(extra)
+    if keys is not None:
+        names.insert(0, model._meta.pk.attname)
     columns = ", ".join(connection.ops.quote_name(_column(model, n)) for n in names)
     table = connection.ops.quote_name(model._meta.db_table)
     defaults = tuple(extra.values())
     if connection.vendor == "sqlite":  # as its adapter would, once instead of once a row
         defaults = tuple(v.isoformat(" ") if isinstance(v, datetime) else v for v in defaults)
-    values = (tuple(fields.values()) + defaults for fields in rows)
+    values: Iterator[tuple[Any, ...]]
+    if keys is None:
+        values = (tuple(fields.values()) + defaults for fields in rows)
+    else:
+        values = ((key, *fields.values(), *defaults) for key, fields in zip(keys, rows, strict=True))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # COPY is PostgreSQL's bulk path: several times faster than row INSERTs.
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # (psycopg's own errors, as Django's: a duplicate key is an IntegrityError)
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+            ):
                 for row in values:
                     copy.write_row(row)
         else:

@@ -34,7 +34,7 @@ from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
 from clustermonitor.datasets.summary import ImportSummary
-from clustermonitor.datasets.upsert import Upsert
+from clustermonitor.datasets.upsert import loads_empty_table, write_batch
 from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
 from clustermonitor.domain.messages import _
@@ -77,6 +77,7 @@ class ImportRun:
         self.invalid: dict[str, set[str]] = defaultdict(set)
         self.lines: dict[str, LineMap] = defaultdict(LineMap)
         self.to_delete: list[tuple[FileImport, list[int]]] = []
+        self.empty_so_far: dict[str, bool] = {}  # per file: see `upsert.write_batch`
         # What the database held before: closed years may not change.
         self.closed_before = closed_years()
         self.refresh()
@@ -117,6 +118,7 @@ class ImportRun:
             if source is None:
                 self.file_missing(handler)
                 return
+            self.empty_so_far[spec.name] = loads_empty_table(handler)
             with indexes_built_after(handler.model):
                 self.import_records(handler, source)
                 handler.finish()
@@ -237,7 +239,8 @@ class ImportRun:
                 self.mark_invalid(handler.spec, values)
                 continue
             checked.append((line, handler.fields(values)))
-        Upsert(self, handler).write(checked)
+        name = handler.spec.name
+        self.empty_so_far[name] = write_batch(self, handler, checked, empty_so_far=self.empty_so_far[name])
 
     def plan_deletions(self, handler: FileImport) -> None:
         """--replace: rows the dataset no longer holds go, except closed years and the ledger."""

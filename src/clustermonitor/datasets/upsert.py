@@ -8,7 +8,16 @@ twice is refused, and so is any write the file's own rules forbid over the store
 from datetime import date
 from typing import Any, Protocol
 
-from clustermonitor.datasets.dbutil import BATCH_SIZE, analyze, insert_rows, with_keys
+from django.db import IntegrityError, transaction
+
+from clustermonitor.datasets.dbutil import (
+    BATCH_SIZE,
+    analyze,
+    insert_rows,
+    key_is_unique,
+    new_keys,
+    with_keys,
+)
 from clustermonitor.datasets.file_import import FileImport
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.summary import ImportSummary
@@ -22,22 +31,53 @@ class UpsertRun(Protocol):
     lines: dict[str, LineMap]
     summary: ImportSummary
     closed_before: dict[int, date]
+    errors: list[Any]
 
     def error(self, file: str, line: int, column: str, message: str) -> None: ...
+
+
+def loads_empty_table(handler: FileImport) -> bool:
+    """The file fills a table that holds nothing yet, under a unique key (`write_batch`)."""
+    return key_is_unique(handler.model, handler.key_fields) and not handler.model._default_manager.exists()
+
+
+def write_batch(
+    run: UpsertRun, handler: FileImport, rows: list[tuple[int, dict[str, Any]]], *, empty_so_far: bool
+) -> bool:
+    """Write one batch; whether the file's table still holds only rows of distinct keys from
+    this file (`empty_so_far`: it held nothing when the file began and no key came twice).
+
+    Such a batch is inserted without first looking its keys up in the table (a query of
+    every row of the batch, and the table whole for composite keys): a key an earlier batch
+    already wrote makes the unique index refuse the insert, and the batch is then written
+    again as any other, under a savepoint rolled back with the errors it had noted, so the
+    duplicate is reported as always (`duplicate key (first at line N)`).
+    """
+    if empty_so_far:
+        noted = len(run.errors)
+        try:
+            with transaction.atomic():
+                Upsert(run, handler, look_up=False).write(rows)
+            return True
+        except IntegrityError:
+            del run.errors[noted:]
+    Upsert(run, handler).write(rows)
+    return False
 
 
 class Upsert:
     """Write one batch: create new keys, update changed rows, refuse forbidden changes."""
 
-    def __init__(self, run: UpsertRun, handler: FileImport) -> None:
+    def __init__(self, run: UpsertRun, handler: FileImport, *, look_up: bool = True) -> None:
         self.run, self.handler = run, handler
         self.name = handler.spec.name
         self.lines = run.lines[self.name]
+        self.look_up = look_up  # False: the table holds none of the batch's keys
 
     def write(self, rows: list[tuple[int, dict[str, Any]]]) -> None:
         handler = self.handler
         compared = handler.compared_fields()
-        stored = self.stored(rows, compared)
+        stored = self.stored(rows, compared) if self.look_up else {}
         creates: list[tuple[int, dict[str, Any]]] = []
         updates = []
         seen: dict[tuple[Any, ...], int] = {}
@@ -102,15 +142,22 @@ class Upsert:
         return not problems
 
     def create(self, creates: list[tuple[int, dict[str, Any]]]) -> None:
-        """The hot path of a large import: the typed values straight into the table, then
-        the new primary keys by key (model instances would only cost time: `bulk_create`
+        """The hot path of a large import: the typed values straight into the table with
+        primary keys drawn first (`dbutil.new_keys`), else read back by key where the
+        database does not number them (model instances would only cost time: `bulk_create`
         took a tenth of an import for the composite-key files alone)."""
         if not creates:
             return
         model = self.handler.model
         rows = [fields for _, fields in creates]
-        insert_rows(model, rows)
+        keys = new_keys(model, len(rows))
+        insert_rows(model, rows, keys)
         self.handler.created(rows)
+        self.run.summary.created[self.name] += len(creates)
+        if keys is not None:
+            for key, (file_line, _) in zip(keys, creates, strict=True):
+                self.lines.created(key, file_line)
+            return
         key_fields = self.handler.key_fields
         lines = {tuple(fields[k] for k in key_fields): line for line, fields in creates}
         stored = model._default_manager.all()
@@ -123,4 +170,3 @@ class Upsert:
                 new.append((row[-1], line))
         for pk, line in sorted(new):
             self.lines.created(pk, line)
-        self.run.summary.created[self.name] += len(creates)
