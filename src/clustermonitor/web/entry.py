@@ -9,7 +9,6 @@ from typing import Any
 
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,7 +20,7 @@ from clustermonitor.kpis.services import kpi_figure_set
 from clustermonitor.projects.selectors import project_by_ref
 from clustermonitor.projects.services import project_decide, project_submit
 from clustermonitor.web import positions
-from clustermonitor.web.formflow import Flow, form_flow
+from clustermonitor.web.formflow import Flow, Live, form_flow
 from clustermonitor.web.forms import (
     AllocationForm,
     BookingForm,
@@ -49,8 +48,6 @@ def book(request: HttpRequest) -> HttpResponse:
         cluster=source.get("cluster", ""),
         project=source.get("project", ""),
     )
-    if request.headers.get("HX-Request") == "true" and request.method == "GET":
-        return render(request, "web/_booking_position.html", {"position": position})
 
     def save(data: dict[str, Any], actor: str) -> Any:
         return ledger_entry_book(**{**data, "project": data["project"] or None}, actor=actor)
@@ -62,10 +59,7 @@ def book(request: HttpRequest) -> HttpResponse:
             _("Booked %(ref)s.") % {"ref": entry.ref},
             f"{reverse('ledger')}?year={entry.year}",
         ),
-        context={
-            "live": {"url": reverse("book"), "id": "position", "template": "web/_booking_position.html"},
-            "position": position,
-        },
+        live=Live(reverse("book"), "position", "web/_booking_position.html", "position", position),
     )
     return form_flow(request, BookingForm(request.POST or None, initial=request.GET.dict()), flow)
 
@@ -76,17 +70,12 @@ def allocate(request: HttpRequest) -> HttpResponse:
     remaining = positions.remaining_budget(
         year=source.get("year", ""), envelope=source.get("envelope", ""), cluster=source.get("cluster", "")
     )
-    if request.headers.get("HX-Request") == "true" and request.method == "GET":
-        return render(request, "web/_remaining.html", {"remaining": remaining})
     flow = Flow(
         title=_("Set an allocation"),
         save=lambda data, actor: allocation_set(**data, actor=actor),
         done=lambda allocation, _data: (_("Allocation saved."), year_url(allocation.year)),
         warnings=positions.allocation_warnings,
-        context={
-            "remaining": remaining,
-            "live": {"url": reverse("allocate"), "id": "remaining", "template": "web/_remaining.html"},
-        },
+        live=Live(reverse("allocate"), "remaining", "web/_remaining.html", "remaining", remaining),
     )
     return form_flow(request, AllocationForm(request.POST or None, initial=request.GET.dict()), flow)
 
@@ -95,17 +84,12 @@ def budget(request: HttpRequest) -> HttpResponse:
     permissions.require(permissions.may_enter_data(request.user))
     source = request.POST if request.method == "POST" else request.GET
     position = positions.budget_position(year=source.get("year", ""), envelope=source.get("envelope", ""))
-    if request.headers.get("HX-Request") == "true" and request.method == "GET":
-        return render(request, "web/_budget_position.html", {"budget_position": position})
     flow = Flow(
         title=_("Set a budget"),
         save=lambda data, actor: budget_set(**data, actor=actor),
         done=lambda saved, _data: (_("Budget saved."), year_url(saved.year)),
         warnings=positions.budget_warnings,
-        context={
-            "budget_position": position,
-            "live": {"url": reverse("budget"), "id": "budget-live", "template": "web/_budget_position.html"},
-        },
+        live=Live(reverse("budget"), "budget-live", "web/_budget_position.html", "budget_position", position),
     )
     return form_flow(request, BudgetForm(request.POST or None, initial=request.GET.dict()), flow)
 

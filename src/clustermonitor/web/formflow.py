@@ -28,6 +28,22 @@ CONFIRM = "confirmed"
 
 
 @dataclass
+class Live:
+    """A part of the page that follows the form's fields as they change: HTMX asks the
+    page's own URL for it alone (`template`, with `value` as `name`) whenever a field
+    changes, and the page shows it at once when opened with the fields filled in."""
+
+    url: str
+    id: str
+    template: str
+    name: str
+    value: Any
+
+    def context(self) -> dict[str, Any]:
+        return {"live": {"url": self.url, "id": self.id, "template": self.template}, self.name: self.value}
+
+
+@dataclass
 class Flow:
     """What one entry page does. `save(data, actor)` calls the service and returns what it
     wrote; `done(saved, data)` gives the success message and the URL to go to."""
@@ -37,6 +53,7 @@ class Flow:
     done: Callable[[Any, dict[str, Any]], tuple[str, str]]
     warnings: Callable[[dict[str, Any]], list[str]] | None = None
     context: dict[str, Any] = field(default_factory=dict)
+    live: Live | None = None
 
 
 def digest(warnings: list[str]) -> str:
@@ -44,6 +61,8 @@ def digest(warnings: list[str]) -> str:
 
 
 def form_flow(request: HttpRequest, form: forms.Form, flow: Flow) -> HttpResponse:
+    if flow.live and request.method == "GET" and request.headers.get("HX-Request") == "true":
+        return render(request, flow.live.template, {flow.live.name: flow.live.value})
     warnings: list[str] = []
     actor = request.user.get_username()
     if request.method == "POST" and form.is_valid():
@@ -69,6 +88,7 @@ def form_flow(request: HttpRequest, form: forms.Form, flow: Flow) -> HttpRespons
         "warnings": warnings,
         "confirm_digest": digest(warnings) if warnings else "",
         **flow.context,
+        **(flow.live.context() if flow.live else {}),
     }
     return render(request, "web/form.html", context)
 
