@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
+from clustermonitor.clusters.models import Cluster
 from clustermonitor.reports.registry import report_build
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +76,16 @@ def test_report_pages_have_a_chart_with_values_and_an_axis(
     chart = html.split('id="report-chart"', 1)[1].split("</svg>", 1)[0]
     assert chart.count("<rect") >= 1
     assert 'class="value"' in chart and 'class="tick"' in chart and 'class="axis-line"' in chart
+
+
+def test_report_charts_name_the_clusters(clients: dict[str | None, Client]) -> None:
+    html = clients["viewer"].get("/reports/cluster-overview/?year=2018").content.decode()
+    chart = html.split('id="report-chart"', 1)[1].split("</svg>", 1)[0]
+    labels = re.findall(r'class="axis">([^<]*)<', chart)
+
+    codes = dict(Cluster.objects.values_list("name", "code"))
+    assert labels and set(labels) <= set(codes)  # by name (short enough here to fit whole)
+    assert not set(labels) & set(codes.values())
 
 
 def test_pact_resources_chart_and_the_dashboard_chart_show_values(clients: dict[str | None, Client]) -> None:
