@@ -131,11 +131,18 @@ def sort_rows(table: Table, sort: str | None, descending: bool) -> Table:
 
 
 def report_tables(
-    request: HttpRequest, name: str, report: Report, *, year: int | None, as_of: date | None
+    request: HttpRequest,
+    name: str,
+    report: Report,
+    *,
+    year: int | None,
+    as_of: date | None,
+    known: Names | None = None,
 ) -> list[HtmlTable]:
-    """The report's own tables (report_spec(name).tables), sorted as asked, linked for drilling."""
+    """The report's own tables (report_spec(name).tables), sorted as asked, linked for
+    drilling; `known`: the code names, when the page already has them."""
     sort, descending = request.GET.get("sort"), request.GET.get("order") == "desc"
-    known = names()
+    known = known or names()
     out = []
     for index, table in enumerate(report_spec(name).tables(report)):
         table = sort_rows(table, sort, descending)

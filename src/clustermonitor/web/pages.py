@@ -124,7 +124,8 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
         return table_csv(request, name, report, cluster=cluster)
     if fmt in DOCUMENTS:
         return report_document(name, report, fmt, cluster=cluster)
-    tables = report_tables(request, name, report, year=year, as_of=as_of)
+    known = names()
+    tables = report_tables(request, name, report, year=year, as_of=as_of, known=known)
     context = {
         "name": name,
         "title": label(name),
@@ -136,7 +137,7 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
         "years": years_known() if spec.yearly else None,  # pact-resources has no year to pick
         "no_budget": spec.yearly and year is not None and not year_has_budget(year),
         "tables": tables,
-        "chart": report_chart(name, report),
+        "chart": report_chart(name, report, known),
         "over": any(cell.over for table in tables for row in table.rows for cell in row),
         "reports": list(REPORTS),
         "documents": [

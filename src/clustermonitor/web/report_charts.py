@@ -8,7 +8,7 @@ from typing import Any
 from clustermonitor.reports.figures import Report
 from clustermonitor.reports.labels import instrument_name, label
 from clustermonitor.reports.registry import report_spec
-from clustermonitor.reports.renderers.names import names
+from clustermonitor.reports.renderers.names import Names
 from clustermonitor.web.chart import SERIES, bar_chart
 
 ALLOCATED, COMMITTED, PAID = "#5b8fc7", "#c0504d", "#8a9a5b"
@@ -48,7 +48,7 @@ CHARTS = {
 }
 
 
-def report_chart(name: str, report: Report) -> dict[str, Any] | None:
+def report_chart(name: str, report: Report, known: Names) -> dict[str, Any] | None:
     """The report page's chart (None for a report without one, or without rows)."""
     spec = CHARTS.get(name)
     if spec is None:
@@ -60,15 +60,15 @@ def report_chart(name: str, report: Report) -> dict[str, Any] | None:
     if not rows:
         return None
     labels = {key: label(key) for key, _ in spec.series}
-    labels |= {str(row[spec.by]): _bar_label(spec.by, str(row[spec.by])) for row in rows}
+    labels |= {str(row[spec.by]): _bar_label(spec.by, str(row[spec.by]), known) for row in rows}
     chart = bar_chart(rows, spec.by, labels, spec.series)
     return {"chart": chart, "amounts": spec.amounts, "title": label(table.title)}
 
 
-def _bar_label(column: str, code: str) -> str:
+def _bar_label(column: str, code: str, known: Names) -> str:
     """A bar group's label: a cluster by its name (shortened to what fits; the table below
     the chart has it whole), an envelope or instrument by its name."""
     if column == "cluster":
-        name = names().clusters.get(code, code)
+        name = known.clusters.get(code, code)
         return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
     return instrument_name(label(code))
