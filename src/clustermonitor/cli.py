@@ -12,3 +12,17 @@ def parse_date(text: str) -> date:
         return dates.parse_date(text)
     except dates.BadDate as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_message_lang(parser: argparse.ArgumentParser) -> None:
+    """`--lang` of the commands that print the data contract's messages (import, check):
+    English by default, because the contract quotes them and scripts read them."""
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default="en",
+        help=(
+            "language of the messages: en (default) prints the data contract's wording, "
+            "which scripts read; nl prints them in Dutch"
+        ),
+    )

@@ -20,13 +20,11 @@ from rest_framework.response import Response
 from clustermonitor.access import permissions
 from clustermonitor.api import schema
 from clustermonitor.api.params import BadParameter, only_known, parse_as_of, parse_choice
-from clustermonitor.api.renderers import JsonTextRenderer, MarkdownRenderer
-from clustermonitor.api.views import ApiView, answer_json
+from clustermonitor.api.views import AnsweringView, ApiView
 from clustermonitor.questions import selectors, services
 from clustermonitor.questions.draft import question_answer
 from clustermonitor.questions.models import Status, WrittenQuestion
 from clustermonitor.reports.answer.model import LANGUAGES
-from clustermonitor.reports.answer.render import render_md
 
 # Text with something in it besides spaces, and no NUL character (which DRF refuses):
 # stated as a pattern, so the schema says exactly which texts the API takes.
@@ -125,20 +123,13 @@ ANSWER: dict[str, Any] = {
     "summary": "A written question's drafted answer; once approved, as frozen in its snapshot",
     "parameters": [
         *KEY,
-        OpenApiParameter("lang", OpenApiTypes.STR, enum=list(LANGUAGES), description="default nl"),
         OpenApiParameter(
             "as_of", OpenApiTypes.DATE, description="figures as known then (a draft only; frozen: ignored)"
         ),
-        OpenApiParameter(
-            "format", OpenApiTypes.STR, enum=["json", "md"], description="default json; md gives Markdown"
-        ),
+        *schema.ANSWER_FORMS,
     ],
     "responses": {
-        (200, "application/json"): OpenApiResponse(
-            OpenApiTypes.OBJECT, description="sections with question, paragraphs, tables, note"
-        ),
-        (200, "text/markdown"): OpenApiResponse(OpenApiTypes.STR, description="the answer as Markdown"),
-        **{(status, "application/json"): response for status, response in schema.ERRORS.items()},
+        **schema.ANSWER_RESPONSES,
         (404, "application/json"): OpenApiResponse(schema.ErrorSerializer, description="no such question"),
     },
 }
@@ -151,21 +142,11 @@ def _found(session: str, number: int) -> WrittenQuestion:
         raise NotFound(str(error)) from None
 
 
-class QuestionAnswerView(ApiView):
-    renderer_classes = [JsonTextRenderer, MarkdownRenderer]
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        if not force:  # `?format=` picks the renderer; a wrong one is a 400, not DRF's 404
-            parse_choice(request.query_params, "format", ("json", "md"), "json")
-        return super().perform_content_negotiation(request, force)
-
+class QuestionAnswerView(AnsweringView):
     @schema.documented(operation_id="question_answer_get", **ANSWER)
     def get(self, request: Request, session: str, number: int) -> Response:
         query = request.query_params
         only_known(query, ("as_of", "lang", "format"))
         question = _found(session, number)
         lang = parse_choice(query, "lang", LANGUAGES, "nl")
-        answer = question_answer(question, as_of=parse_as_of(query), lang=lang)
-        if request.accepted_renderer.format == "md":
-            return Response(render_md(answer))
-        return Response(answer_json(answer))
+        return self.answered(request, question_answer(question, as_of=parse_as_of(query), lang=lang))

@@ -135,21 +135,26 @@ def cluster_codes_hook(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     return result
 
 
+# A drafted answer's language and body format, and its answers (errors are always JSON).
+ANSWER_FORMS = [
+    OpenApiParameter("lang", OpenApiTypes.STR, enum=list(LANGUAGES), description="default nl"),
+    OpenApiParameter(
+        "format", OpenApiTypes.STR, enum=["json", "md"], description="default json; md gives Markdown"
+    ),
+]
+ANSWER_RESPONSES: dict[Any, Any] = {
+    (200, "application/json"): OpenApiResponse(
+        OpenApiTypes.OBJECT, description="sections with question, paragraphs, tables, note"
+    ),
+    (200, "text/markdown"): OpenApiResponse(OpenApiTypes.STR, description="the answer as Markdown"),
+    **{(status, "application/json"): response for status, response in ERRORS.items()},
+}
 ANSWER: dict[str, Any] = {
     "summary": "The drafted answer to written question 228 (2019) for one year",
     "parameters": [
         year_parameter("the budget year, four digits"),
         AS_OF,
-        OpenApiParameter("lang", OpenApiTypes.STR, enum=list(LANGUAGES), description="default nl"),
-        OpenApiParameter(
-            "format", OpenApiTypes.STR, enum=["json", "md"], description="default json; md gives Markdown"
-        ),
+        *ANSWER_FORMS,
     ],
-    "responses": {
-        (200, "application/json"): OpenApiResponse(
-            OpenApiTypes.OBJECT, description="sections with question, paragraphs, tables, note"
-        ),
-        (200, "text/markdown"): OpenApiResponse(OpenApiTypes.STR, description="the answer as Markdown"),
-        **{(status, "application/json"): response for status, response in ERRORS.items()},  # always JSON
-    },
+    "responses": ANSWER_RESPONSES,
 }

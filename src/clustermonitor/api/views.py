@@ -82,7 +82,9 @@ def _report_response(spec: ReportSpec, request: Request) -> Response:
     return Response(json_value(report))
 
 
-class AnswerView(ApiView):
+class AnsweringView(ApiView):
+    """A drafted answer, as JSON or (`?format=md`) Markdown: 228's shortcut and a question's."""
+
     renderer_classes = [JsonTextRenderer, MarkdownRenderer]
 
     def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
@@ -90,6 +92,13 @@ class AnswerView(ApiView):
             parse_choice(request.query_params, "format", ("json", "md"), "json")
         return super().perform_content_negotiation(request, force)
 
+    def answered(self, request: Request, answer: Answer) -> Response:
+        if request.accepted_renderer.format == "md":
+            return Response(render_md(answer))
+        return Response(answer_json(answer))
+
+
+class AnswerView(AnsweringView):
     @schema.documented(operation_id="answer_get", **schema.ANSWER)
     def get(self, request: Request) -> Response:
         query = request.query_params
@@ -98,10 +107,7 @@ class AnswerView(ApiView):
         if year is None:
             raise BadParameter("year", "the answer needs year, e.g. ?year=2018")
         lang = parse_choice(query, "lang", LANGUAGES, "nl")
-        answer = answer_build(year=year, as_of=parse_as_of(query), lang=lang)
-        if request.accepted_renderer.format == "md":
-            return Response(render_md(answer))
-        return Response(answer_json(answer))
+        return self.answered(request, answer_build(year=year, as_of=parse_as_of(query), lang=lang))
 
 
 class UnknownAddressView(ApiView):

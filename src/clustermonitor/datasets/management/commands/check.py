@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-from clustermonitor.cli import parse_date
+from clustermonitor.cli import add_message_lang, parse_date
 from clustermonitor.datasets.check import data_check
 from clustermonitor.domain.messages import _
 from clustermonitor.reports.renderers.said import said
@@ -29,15 +29,7 @@ class Command(BaseCommand):
             metavar="YYYY-MM-DD",
             help="check the data as known on this date",
         )
-        parser.add_argument(
-            "--lang",
-            choices=("nl", "en"),
-            default="en",
-            help=(
-                "language of the messages: en (default) prints the data contract's wording, "
-                "which scripts read; nl prints them in Dutch"
-            ),
-        )
+        add_message_lang(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         with translation.override(options["lang"]):

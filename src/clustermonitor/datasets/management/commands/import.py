@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
+from clustermonitor.cli import add_message_lang
 from clustermonitor.datasets.services import DatasetInvalid, dataset_import
 from clustermonitor.datasets.signals import dataset_imported
 from clustermonitor.domain.messages import _
@@ -39,15 +40,7 @@ class Command(BaseCommand):
             help="also delete stored rows the dataset lacks (never in closed years, never ledger entries)",
         )
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
-        parser.add_argument(
-            "--lang",
-            choices=("nl", "en"),
-            default="en",
-            help=(
-                "language of the messages: en (default) prints the data contract's wording, "
-                "which scripts read; nl prints them in Dutch"
-            ),
-        )
+        add_message_lang(parser)
         # Accepted as before, when the command ran the checks; there are none to skip now.
         parser.add_argument("--skip-checks", action="store_true", help=argparse.SUPPRESS)
 
