@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from itertools import groupby
 
+from django.db import connection
+
 from clustermonitor.budget.models import Budget, LedgerEntry
 from clustermonitor.budget.selectors import allocations_known
 from clustermonitor.clusters.models import Cluster
@@ -242,33 +244,61 @@ def _stored_entry_problems(
 
 
 def _ledger_rows(data: StoredData, lines: LineMap) -> Iterator[tuple[int, Entry, rules.ProjectFacts | None]]:
-    queryset = LedgerEntry.objects.order_by("date", "pk")
-    if data.as_of is not None:
-        queryset = queryset.filter(date__lte=data.as_of)
-    fields = (
-        "pk",
-        "ref",
-        "date",
-        "year",
-        "kind",
-        "envelope",
-        "cluster__code",
-        "amount",
-        "project__ref",
-        "project__cluster__code",
-        "project__channel",
-        "project__status",
-        "project__decided_on",
-        "project__granted_support",
+    """The stored entries with their projects, in date order, as one plain query.
+
+    The ORM's `values_list` of these fourteen columns spent two thirds of the replay in its
+    per-value converters (dates parsed per row, amounts made `Decimal` through floats on
+    SQLite): 7 of 10 s at 310k entries. Here amounts come as whole cents (the contract's
+    amounts have at most two decimals) and each distinct date is parsed once.
+    """
+    sql, params = _ledger_query(data.as_of)
+    days: dict[str | date, date] = {}
+
+    def day(value: str | date) -> date:
+        found = days.get(value)
+        if found is None:
+            found = days[value] = value if isinstance(value, date) else date.fromisoformat(value)
+        return found
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(5000):
+            for row in chunk:
+                pk, ref, when, year, kind, envelope, cluster, cents, project_ref = row[:9]
+                project = None
+                if project_ref is not None:
+                    decided_on = row[12] if row[12] is None else day(row[12])
+                    granted = None if row[13] is None else _from_cents(row[13])
+                    status, granted = data.project_status(row[11], decided_on, granted)
+                    project = rules.ProjectFacts(project_ref, row[9], row[10], status, granted)
+                amount, line = _from_cents(cents), lines.line(pk) or 0
+                entry = Entry(ref, day(when), year, kind, envelope, cluster, project_ref, amount, line)
+                yield pk, entry, project
+
+
+def _ledger_query(as_of: date | None) -> tuple[str, list[object]]:
+    """The ledger joined to its clusters and projects, by date then key: amounts in cents,
+    dates as ISO text on SQLite (its driver would parse each one), as dates on PostgreSQL."""
+    quote = connection.ops.quote_name
+    ledger, project, cluster = (quote(m._meta.db_table) for m in (LedgerEntry, Project, Cluster))
+    text = "CAST({} AS TEXT)" if connection.vendor == "sqlite" else "{}"  # PostgreSQL: dates
+    sql = (
+        f"SELECT e.id, e.ref, {text.format('e.date')}, e.year, e.kind, e.envelope, c.code,"
+        " CAST(ROUND(e.amount * 100) AS BIGINT), p.ref, pc.code, p.channel, p.status,"
+        f" {text.format('p.decided_on')}, CAST(ROUND(p.granted_support * 100) AS BIGINT)"
+        f" FROM {ledger} e JOIN {cluster} c ON c.id = e.cluster_id"
+        f" LEFT JOIN {project} p ON p.id = e.project_id"
+        f" LEFT JOIN {cluster} pc ON pc.id = p.cluster_id"
     )
-    for row in queryset.values_list(*fields).iterator(chunk_size=5000):
-        pk, ref, day, year, kind, envelope, cluster, amount, project_ref = row[:9]
-        project = None
-        if project_ref is not None:
-            status, granted = data.project_status(row[11], row[12], row[13])
-            project = rules.ProjectFacts(project_ref, row[9], row[10], status, granted)
-        line = lines.line(pk) or 0
-        yield pk, Entry(ref, day, year, kind, envelope, cluster, project_ref, amount, line), project
+    params: list[object] = []
+    if as_of is not None:
+        sql += " WHERE e.date <= %s"
+        params.append(as_of)
+    return sql + " ORDER BY e.date, e.id", params
+
+
+def _from_cents(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
 
 
 def _in_replay_order(entries: Iterable[Entry]) -> Iterator[Entry]:
