@@ -276,7 +276,7 @@ def _ledger_rows(data: StoredData, lines: LineMap) -> Iterator[tuple[int, Entry,
                 yield pk, entry, project
 
 
-def _ledger_query(as_of: date | None) -> tuple[str, list[object]]:
+def _ledger_query(as_of: date | None) -> tuple[str, list[date]]:
     """The ledger joined to its clusters and projects, by date then key: amounts in cents,
     dates as ISO text on SQLite (its driver would parse each one), as dates on PostgreSQL."""
     quote = connection.ops.quote_name
@@ -290,7 +290,7 @@ def _ledger_query(as_of: date | None) -> tuple[str, list[object]]:
         f" LEFT JOIN {project} p ON p.id = e.project_id"
         f" LEFT JOIN {cluster} pc ON pc.id = p.cluster_id"
     )
-    params: list[object] = []
+    params: list[date] = []
     if as_of is not None:
         sql += " WHERE e.date <= %s"
         params.append(as_of)
