@@ -166,6 +166,8 @@ class ScopeTallies:
 
 
 def _from_cents(cents: int) -> Decimal:
+    if not cents:  # most projects' decommitted and paid sums, read at every check
+        return ZERO
     return ZERO + Decimal(cents).scaleb(-2)
 
 
