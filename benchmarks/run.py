@@ -62,6 +62,7 @@ from benchmarks.queries import DUCKDB_FILES, duckdb_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
+LAST_OUTPUT = DATA / "last-output.txt"  # what the last `clustermonitor` command printed
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 GENERATOR_VERSION = "v2"  # bump when benchmarks/generate.py changes its output
 
@@ -100,6 +101,8 @@ class Run:
     size: int
     database: str
     import_s: float = 0.0
+    import_phases: dict[str, float] = field(default_factory=dict)  # `import -v 2`
+    parse_floor_s: float = 0.0  # `benchmarks.parse_floor`: read and parse, no database
     import_mb: float = 0.0
     import_ok: bool = False
     baseline_s: float = 0.0
@@ -155,7 +158,7 @@ def environment(url: str) -> dict[str, str]:
 
 def clustermonitor(env: dict[str, str], *args: str) -> tuple[float, float, int, str]:
     """Run a command; its wall time (s), peak RSS (MB), exit status and stderr tail (its CPU
-    time: `timed`).
+    time: `timed`; its output: `import_phases`).
 
     The peak is the child's own high-water mark (VmHWM), read every 50 ms while it runs:
     `ru_maxrss` from wait4 is not, because Linux carries the parent's high-water mark over
@@ -167,7 +170,7 @@ def clustermonitor(env: dict[str, str], *args: str) -> tuple[float, float, int, 
             [sys.executable, "-m", "clustermonitor", *args],
             env=env,
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
+            stdout=LAST_OUTPUT.open("wb"),
             stderr=stderr,
         )
         peak_kb = 0
@@ -178,6 +181,29 @@ def clustermonitor(env: dict[str, str], *args: str) -> tuple[float, float, int, 
         stderr.seek(0)
         error = stderr.read()
     return wall, peak_kb / 1024, process.returncode, error.decode(errors="replace")[-2000:]
+
+
+def import_phases() -> dict[str, float]:
+    """The phases `import -v 2` printed last (`ledger.csv: 12.34 s`): files, rules, commit."""
+    phases = {}
+    for line in LAST_OUTPUT.read_text().splitlines():
+        what, _, seconds = line.rpartition(": ")
+        if seconds.endswith(" s"):
+            phases[what] = float(seconds.removesuffix(" s"))
+    return phases
+
+
+def parse_floor(folder: Path) -> float:
+    """CPU seconds to read and parse every cell of the dataset, no database (`parse_floor`)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.parse_floor", str(folder)],
+        env=dict(os.environ, DJANGO_SETTINGS_MODULE="clustermonitor.settings"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.split()[0])
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -440,15 +466,18 @@ def main() -> None:
         folder = dataset(size)
         log(f"{size}: DuckDB straight from the CSV files")
         duck[size] = duckdb_times(folder, year, repeat)
+        floor = parse_floor(folder)
+        log(f"{size}: reading and parsing every cell, no database: {ms(floor)}")
         for database in databases:
             run = Run(size, database)
             runs.append(run)
             url = fresh_database(database, size, server)
             log(f"{size} {database}: import")
             wall, peak, status, error = clustermonitor(
-                environment(url), "import", str(folder), "--quiet", "--skip-checks"
+                environment(url), "import", str(folder), "--quiet", "-v", "2"
             )
             run.import_s, run.import_mb, run.import_ok = wall, peak, status == 0
+            run.import_phases, run.parse_floor_s = import_phases(), floor
             if status:
                 log(f"import FAILED ({status}): {error}")
                 notes.append(f"{size} {database}: the import failed: {error.strip().splitlines()[-1:]}")
@@ -506,8 +535,9 @@ def render(
         "",
         "### Import",
         "",
-        "| projects | database | import | peak RSS | baseline load | ratio |",
-        "|---:|---|---:|---:|---:|---:|",
+        "| projects | database | import | peak RSS | baseline load | ratio "
+        "| files | cross-row rules | commit | parse floor |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     largest = max(sizes)
     for run in runs:
@@ -516,9 +546,12 @@ def render(
             continue
         ratio = run.import_s / run.baseline_s if run.baseline_s else float("nan")
         base = "COPY" if run.database == "postgres" else "executemany"
+        phases = dict(run.import_phases)
+        rules, commit = phases.pop("cross-row rules", 0.0), phases.pop("commit", 0.0)
         lines.append(
             f"| {run.size:,} | {run.database} | {ms(run.import_s)} | {run.import_mb:.0f} MB | "
-            f"{base} {ms(run.baseline_s)} | {ratio:.1f}× |"
+            f"{base} {ms(run.baseline_s)} | {ratio:.1f}× | {ms(sum(phases.values()))} | {ms(rules)} | "
+            f"{ms(commit)} | {ms(run.parse_floor_s)} ({run.parse_floor_s / run.baseline_s:.1f}× {base}) |"
         )
         targets.append(
             (
@@ -537,6 +570,14 @@ def render(
                 )
             )
 
+    lines += [
+        "",
+        "Files: each contract file read, checked and written; cross-row rules: allocation sums and "
+        "the ledger replay; commit: the transaction's end (PostgreSQL checks its deferred foreign "
+        "keys there) — as `import -v 2` prints them. Parse floor: reading the files and parsing every "
+        "cell in Python with no database (`benchmarks/parse_floor.py`, CPU), the least any importer "
+        "that checks each value pays.",
+    ]
     lines += [
         "",
         f"### Reports (year {year}): ours vs one hand-written SQL query vs DuckDB on the CSV files",

@@ -1,9 +1,12 @@
 """Import into a database that holds data: upsert, --replace, closed years, the append-only ledger."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
 from clustermonitor.budget.models import Budget, Cofinancing, LedgerEntry
+from clustermonitor.datasets import contract
 from clustermonitor.projects.models import Project
 from tests.datasets.helpers import (
     append_to,
@@ -168,3 +171,17 @@ def test_builtin_project_types_apply_without_the_file(stored):
 
     assert ProjectType.objects.count() == 12
     assert ProjectType.objects.get(code="cSBO").earmarked_eligible
+
+
+def test_verbose_import_says_where_its_time_went_in_the_chosen_language(tmp_path):
+    folder = copy_fixture("tiny", tmp_path)
+    out = run_import(folder, "--dry-run", "-v", "2")
+    timings = [line for line in out.splitlines() if line.endswith(" s")]
+    phases = [line.split(":")[0] for line in timings]
+    assert phases == [spec.name for spec in contract.FILES] + ["cross-row rules", "commit"]
+    assert all(float(line.split(": ")[1].removesuffix(" s")) >= 0 for line in timings)
+    dutch = StringIO()
+    call_command("import", str(folder), "--quiet", "--dry-run", "-v", "2", "--lang", "nl", stdout=dutch)
+    assert "regels over meerdere rijen: " in dutch.getvalue()
+    assert "transactie afsluiten: " in dutch.getvalue()
+    assert "cross-row" not in run_import(folder, "--dry-run")  # only when asked

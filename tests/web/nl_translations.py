@@ -785,6 +785,8 @@ NL: dict[str, str | tuple[str, str]] = {
     "{report} needs a year": "{report} heeft een jaar nodig",
     "{user} is not an analyst or admin: only they draft answers": "{user} is geen analist of beheerder: enkel zij stellen antwoorden op",
     "reports (none: answered in prose only)": "rapporten (geen: enkel met tekst beantwoord)",
+    "cross-row rules": "regels over meerdere rijen",
+    "commit": "transactie afsluiten",
 }
 
 

@@ -14,6 +14,7 @@ closed-year rule of `domain.rules`) and, for the ledger, any change (append-only
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -33,7 +34,7 @@ from clustermonitor.datasets.files import IMPORTS
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
-from clustermonitor.datasets.summary import ImportSummary
+from clustermonitor.datasets.summary import COMMIT, CROSS_ROW, ImportSummary
 from clustermonitor.datasets.upsert import loads_empty_table, write_batch
 from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
@@ -62,6 +63,8 @@ def dataset_import(
             transaction.set_rollback(True)
         else:
             data_changed()
+        ending = time.perf_counter()
+    summary.timings[COMMIT] = time.perf_counter() - ending
     return summary
 
 
@@ -105,11 +108,15 @@ class ImportRun:
         for name in self.dataset.unknown_names():
             self.summary.warnings.append(_("{file}: not a contract file, ignored", file=name))
         for file_import in (cls(self) for cls in IMPORTS):
+            started = time.perf_counter()
             self.import_file(file_import)
             self.refresh()
+            self.summary.timings[file_import.spec.name] = time.perf_counter() - started
+        started = time.perf_counter()
         self.delete_missing()
         unknown_budgets = self.invalid[contract.BUDGETS.name]
         self.errors += validation.cross_row_errors(self.lines, unknown_budgets=unknown_budgets)
+        self.summary.timings[CROSS_ROW] = time.perf_counter() - started
 
     def import_file(self, handler: FileImport) -> None:
         spec = handler.spec
