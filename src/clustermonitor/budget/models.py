@@ -16,7 +16,7 @@ from django.db import connections, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import Envelope, LedgerKind
-from clustermonitor.kernel.fields import MONEY, text_choices
+from clustermonitor.kernel.fields import MONEY, one_of, text_choices
 
 EnvelopeChoices = text_choices(
     "EnvelopeChoices",
@@ -41,7 +41,7 @@ LedgerKindChoices = text_choices(
 
 
 def _envelope_valid(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=models.Q(envelope__in=[e.value for e in Envelope]), name=name)
+    return models.CheckConstraint(condition=one_of("envelope", Envelope), name=name)
 
 
 def _not_negative(field: str, name: str) -> models.CheckConstraint:
@@ -152,9 +152,7 @@ class LedgerEntry(models.Model):
         constraints = [
             _envelope_valid("ledger_envelope_valid"),
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="ledger_amount_positive"),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=[k.value for k in LedgerKind]), name="ledger_kind_valid"
-            ),
+            models.CheckConstraint(condition=one_of("kind", LedgerKind), name="ledger_kind_valid"),
             models.CheckConstraint(
                 condition=models.Q(envelope=Envelope.SPEARHEAD_PROJECTS.value, project__isnull=False)
                 | (~models.Q(envelope=Envelope.SPEARHEAD_PROJECTS.value) & models.Q(project__isnull=True)),

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import ClusterType
-from clustermonitor.kernel.fields import text_choices
+from clustermonitor.kernel.fields import one_of, text_choices
 
 ClusterTypeChoices = text_choices(
     "ClusterTypeChoices",
@@ -33,7 +33,7 @@ class Cluster(models.Model):
                 name="cluster_pact_end_after_start",
             ),
             models.CheckConstraint(
-                condition=models.Q(type__in=[t.value for t in ClusterType]),
+                condition=one_of("type", ClusterType),
                 name="cluster_type_valid",
             ),
         ]

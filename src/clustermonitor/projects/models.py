@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
-from clustermonitor.kernel.fields import MONEY, text_choices
+from clustermonitor.kernel.fields import MONEY, one_of, text_choices
 
 ChannelChoices = text_choices(
     "ChannelChoices",
@@ -69,9 +69,9 @@ class Project(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(status=ProjectStatus.SUBMITTED.value, decided_on__isnull=True)
-                | models.Q(
-                    status__in=[ProjectStatus.APPROVED.value, ProjectStatus.REJECTED.value],
-                    decided_on__isnull=False,
+                | (
+                    one_of("status", [ProjectStatus.APPROVED, ProjectStatus.REJECTED])
+                    & models.Q(decided_on__isnull=False)
                 )
                 | models.Q(status=ProjectStatus.WITHDRAWN.value),
                 name="project_decided_on_matches_status",

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from clustermonitor.kernel.fields import one_of
+
 
 class Status(models.TextChoices):
     RECEIVED = "received", _("received")
@@ -47,9 +49,7 @@ class WrittenQuestion(models.Model):
         ordering = ["-asked_on", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["session", "number"], name="question_session_number_unique"),
-            models.CheckConstraint(
-                condition=models.Q(status__in=[s.value for s in Status]), name="question_status_valid"
-            ),
+            models.CheckConstraint(condition=one_of("status", Status), name="question_status_valid"),
         ]
 
     def __str__(self) -> str:
