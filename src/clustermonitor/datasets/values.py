@@ -4,8 +4,10 @@ Values are never trimmed: " VIL" is not the code "VIL".
 """
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from clustermonitor.datasets import contract
 from clustermonitor.domain import dates
@@ -34,6 +36,9 @@ def parse_code(text: str) -> str:
     return text
 
 
+# A dataset names a few thousand distinct years and dates in millions of cells: each is
+# parsed once (a refused text raises, and is not kept).
+@lru_cache(maxsize=4096)
 def parse_year(text: str) -> int:
     try:
         return dates.parse_year(text)
@@ -41,6 +46,7 @@ def parse_year(text: str) -> int:
         raise BadValue(error.message) from None
 
 
+@lru_cache(maxsize=16384)
 def parse_date(text: str) -> date:
     try:
         return dates.parse_date(text)
@@ -83,7 +89,7 @@ def parse_text(text: str) -> str:
     return text
 
 
-PARSERS = {
+PARSERS: dict[str, Callable[[str], object]] = {
     contract.CODE: parse_code,
     contract.TEXT: parse_text,
     contract.YEAR: parse_year,
