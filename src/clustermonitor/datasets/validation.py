@@ -260,7 +260,9 @@ def _ledger_rows(data: StoredData, lines: LineMap) -> Iterator[tuple[int, Entry,
             found = days[value] = value if isinstance(value, date) else date.fromisoformat(value)
         return found
 
-    with connection.cursor() as cursor:
+    # chunked: a server-side cursor on PostgreSQL, which would otherwise send the whole
+    # ledger to the client at once (3M rows at 1M projects)
+    with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(5000):
             for row in chunk:
