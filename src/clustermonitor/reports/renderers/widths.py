@@ -13,10 +13,10 @@ width is spread over all columns.
 from typing import Any
 
 # as in templates/reports/base.html: the printable width of A4 less 2 x 15 mm, portrait and
-# landscape (`wide`), the tables' font size and their cells' padding left and right, in pt
+# landscape (`wide`), and the tables' font size there, in pt
 PAGE_PT = {False: 510.2, True: 756.9}
 FONT_PT = {False: 7.5, True: 7.0}
-PADDING_PT = {False: 8.0, True: 6.0}
+PADDING_EM = 2 * 0.533  # the cells' padding left and right (4 pt at 7.5 pt)
 SAFETY = 0.97  # the estimate's error
 TEXT_CAP_EM = 28.0  # a text column wider than this wraps rather than squeezes the others
 
@@ -62,20 +62,19 @@ def _needs(table: dict[str, Any], wide: bool) -> tuple[list[float], list[float]]
     """Each column's wanted and least width in em: a column of figures its widest figure or
     its header's longest word; a column of text its longest line up to TEXT_CAP_EM, at
     least its longest word."""
-    padding = PADDING_PT[wide] / FONT_PT[wide]
     want, least = [], []
     for index, column in enumerate(table["columns"]):
         cells = [(row["cells"][index]["text"], bool(row.get("total"))) for row in table["rows"]]
         header = longest_word(column["text"], bold=True)
         if column["right"]:
-            width = max([header, *(em(text, bold) for text, bold in cells)]) + padding
+            width = max([header, *(em(text, bold) for text, bold in cells)]) + PADDING_EM
             want.append(width)
             least.append(width)
         else:
             words = max([header, *(longest_word(text, bold) for text, bold in cells)])
             full = max([em(column["text"], bold=True), *(em(text, bold) for text, bold in cells)])
-            least.append(words + padding)
-            want.append(max(words, min(full, TEXT_CAP_EM)) + padding)
+            least.append(words + PADDING_EM)
+            want.append(max(words, min(full, TEXT_CAP_EM)) + PADDING_EM)
     return want, least
 
 
