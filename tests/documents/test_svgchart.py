@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from clustermonitor.reports.registry import report_build
 from clustermonitor.reports.renderers.charts import chart_for, chart_svg_matplotlib
-from clustermonitor.reports.renderers.svgchart import plain_ticks, ticks
+from clustermonitor.reports.renderers.svgscale import plain_ticks, ticks
 from tests.documents.conftest import YEAR
 
 pytestmark = pytest.mark.django_db

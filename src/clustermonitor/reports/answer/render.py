@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from clustermonitor.reports.answer.model import Answer
 from clustermonitor.reports.renderers.as_html import css_text, html_to_pdf
 from clustermonitor.reports.renderers.charts import chart_for, chart_png
+from clustermonitor.reports.renderers.widths import sized
 from clustermonitor.reports.tables import Table
 
 TOTAL_LABELS = {"total", "spearhead"}
@@ -121,7 +122,7 @@ def _context(answer: Answer) -> dict[str, Any]:
 
 def _html_table(answer: Answer, table: Table) -> dict[str, Any]:
     numeric = _numeric(table)
-    return {
+    shown = {
         "title": table.title,
         "wide": False,
         "columns": [{"text": answer.header(c), "right": c in numeric} for c in table.columns],
@@ -133,6 +134,7 @@ def _html_table(answer: Answer, table: Table) -> dict[str, Any]:
             for row in table.rows
         ],
     }
+    return sized(shown)
 
 
 def render_html(answer: Answer) -> str:

@@ -22,6 +22,7 @@ from clustermonitor.reports.renderers.definitions import COMMON_RULES, definitio
 from clustermonitor.reports.renderers.display import display
 from clustermonitor.reports.renderers.names import KPI_FIGURES, TOTALS, Names, kpi_figure, lang
 from clustermonitor.reports.renderers.names import names as code_names
+from clustermonitor.reports.renderers.widths import sized
 from clustermonitor.reports.tables import Table
 
 WIDE = 8  # tables with more columns go on a landscape page
@@ -34,9 +35,10 @@ def html_table(table: Table, names: Names | None = None) -> dict[str, Any]:
     names = names or Names()
     language = lang()
     numeric = {column for column in table.columns if any(_is_number(row.get(column)) for row in table.rows)}
-    return {
+    wide = len(table.columns) > WIDE
+    shown_table = {
         "title": label(table.title),
-        "wide": len(table.columns) > WIDE,
+        "wide": wide,
         "columns": [{"text": label(column), "right": column in numeric} for column in table.columns],
         "rows": [
             {
@@ -49,6 +51,7 @@ def html_table(table: Table, names: Names | None = None) -> dict[str, Any]:
             for row in table.rows
         ],
     }
+    return sized(shown_table, wide)
 
 
 def shown(names: Names, table: Table, column: str, row: dict[str, Any], language: str) -> str:
