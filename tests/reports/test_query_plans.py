@@ -1,15 +1,18 @@
 """The plans the scale depends on: the reports' ledger figures read the kept month
 balances, and under --as-of only the entries of the as-of month, through the date index;
-neither scans the ledger whole."""
+neither scans the ledger whole. A year's projects are grouped from an index alone."""
 
 from datetime import date
 
 import pytest
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from clustermonitor.budget.models import LedgerBalance, LedgerEntry
+from clustermonitor.domain.enums import Channel
 from clustermonitor.kernel.aggregates import AmountSum, CentsSum
+from clustermonitor.projects.models import Project
+from clustermonitor.reports.selectors import projects_approved_in, projects_submitted_in
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +39,28 @@ def test_the_days_of_the_as_of_month_are_found_through_the_date_index() -> None:
 
     assert "SCAN budget_ledgerentry" not in text, text
     assert "USING INDEX" in text, text
+
+
+def grouped_plan(queryset: QuerySet[Project], *group_by: str, sums: bool = True) -> str:
+    """The plan of a count per group (`project_counts`), with the sums of `project_totals`."""
+    sums_of = {"granted": AmountSum("granted_support"), "cost": AmountSum("total_cost")} if sums else {}
+    grouped = queryset.values(*group_by).annotate(n=Count("id"), **sums_of)
+    sql, params = grouped.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " / ".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL reads a tiny table whole, by choice")
+@pytest.mark.parametrize("as_of", [None, date(2018, 6, 30)])
+def test_a_years_applications_and_approvals_are_read_from_an_index_alone(as_of: date | None) -> None:
+    """Every column the yearly reports group and add up is in the projects' date indexes
+    (`Project.Meta.indexes`): no project row is fetched, whatever the year's size."""
+    submitted = projects_submitted_in(year=2018, as_of=as_of).filter(channel=Channel.EARMARKED)
+    approved = projects_approved_in(year=2018, as_of=as_of)
+
+    assert "USING COVERING INDEX project_submitted_covering" in grouped_plan(
+        submitted, "cluster_id", sums=False
+    )
+    for group_by in (("cluster_id", "channel", "instrument"), ("cluster_id", "type_id")):
+        assert "USING COVERING INDEX project_decided_covering" in grouped_plan(approved, *group_by)

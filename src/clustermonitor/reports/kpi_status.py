@@ -12,14 +12,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q
-
-from clustermonitor.domain.enums import Channel, ComputedFrom, ProjectStatus
+from clustermonitor.domain.enums import Channel, ComputedFrom
 from clustermonitor.domain.kpi import kpi_ratio
 from clustermonitor.domain.kpi import kpi_status as status_of
-from clustermonitor.domain.money import D
-from clustermonitor.kernel.aggregates import AmountSum
-from clustermonitor.projects.selectors import projects_known
+from clustermonitor.domain.money import ZERO, D
 from clustermonitor.reports import selectors
 from clustermonitor.reports.drill import KPIS, Drill
 from clustermonitor.reports.figures import Report, Row, by_code, yearly_header
@@ -72,39 +68,31 @@ def cluster_kpi_rows(code: str, *, as_of: date | None = None) -> list[Row]:
 def _computed_values(
     *, year: int, as_of: date | None, cluster: str | None = None
 ) -> dict[tuple[int, str], Decimal]:
-    """(cluster id, computed_from) → the year's figure from the projects.
+    """(cluster id, computed_from) → the year's figure from the projects: the applications
+    (`projects_submitted_in`) and the approvals with their other public funding
+    (`projects_approved_in`) of each cluster, as cluster-overview counts them.
 
-    One grouped pass over the projects submitted or decided in the year, counting the
-    applications and the approvals (with the other public funding) of each cluster apart:
-    the same figures as `projects_submitted_in` and `projects_approved_in` would give in two.
-    A cluster without applications (or approvals) gets no entry for them, as before.
+    Two grouped queries, each answered from one covering index of the projects (their
+    submission and decision dates), rather than one pass over the projects submitted or
+    decided in the year: at 1M projects that pass read 100k table rows (150 ms on SQLite).
+    A cluster without applications (or approvals) gets no entry for them.
     """
-    first, last = selectors.year_dates(year)
-    applied = Q(submitted_on__range=(first, last))
-    approved = Q(status=ProjectStatus.APPROVED, decided_on__range=(first, last))
-    if as_of is not None:
-        approved &= Q(decided_on__lte=as_of)
-    projects = projects_known(as_of=as_of)
+    submitted = selectors.projects_submitted_in(year=year, as_of=as_of)
+    approved = selectors.projects_approved_in(year=year, as_of=as_of)
     if cluster is not None:
-        projects = projects.filter(cluster__code=cluster)
-    rows = (
-        projects.filter(applied | Q(decided_on__range=(first, last)))
-        .values("cluster_id")
-        .annotate(
-            applications=Count("id", filter=applied),
-            approved=Count("id", filter=approved),
-            other=AmountSum("granted_support", filter=approved & Q(channel=Channel.OTHER)),
-        )
-        .order_by()
-    )
+        submitted, approved = submitted.filter(cluster__code=cluster), approved.filter(cluster__code=cluster)
     values: dict[tuple[int, str], Decimal] = {}
-    for row in rows:
+    for code, count in selectors.project_counts(submitted, "cluster_id").items():
+        values[(code, ComputedFrom.APPLICATIONS)] = Decimal(count)
+    approvals: Counter[int] = Counter()
+    for row in selectors.project_totals(approved, "cluster_id", "channel"):
         code = row["cluster_id"]
-        if row["applications"]:
-            values[(code, ComputedFrom.APPLICATIONS)] = Decimal(row["applications"])
-        if row["approved"]:
-            values[(code, ComputedFrom.APPROVED_PROJECTS)] = Decimal(row["approved"])
-            values[(code, ComputedFrom.OTHER_PUBLIC_FUNDING)] = D(row["other"])
+        approvals[code] += row["projects"]
+        values.setdefault((code, ComputedFrom.OTHER_PUBLIC_FUNDING), ZERO)
+        if row["channel"] == Channel.OTHER:
+            values[(code, ComputedFrom.OTHER_PUBLIC_FUNDING)] = row["granted_support"]
+    for code, count in approvals.items():
+        values[(code, ComputedFrom.APPROVED_PROJECTS)] = Decimal(count)
     return values
 
 
