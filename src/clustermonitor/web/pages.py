@@ -96,10 +96,15 @@ def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> d
     rows = budget["envelopes"]
     labels = {key: label(key) for key in ("budget", "allocated", "committed", "paid")}
     labels |= {row["envelope"]: label(row["envelope"]) for row in rows}
+    known = names()  # once for the three reports' tables
     context = {
-        "budget_tables": report_tables(request, "budget-overview", budget, year=year, as_of=as_of),
-        "cluster_tables": report_tables(request, "cluster-overview", clusters, year=year, as_of=as_of),
-        "kpi_tables": report_tables(request, "kpi-status", kpis, year=year, as_of=as_of)[1:],
+        "budget_tables": report_tables(
+            request, "budget-overview", budget, year=year, as_of=as_of, known=known
+        ),
+        "cluster_tables": report_tables(
+            request, "cluster-overview", clusters, year=year, as_of=as_of, known=known
+        ),
+        "kpi_tables": report_tables(request, "kpi-status", kpis, year=year, as_of=as_of, known=known)[1:],
         "chart": bar_chart(rows, "envelope", labels),
     }
     html = render_to_string("web/_dashboard_figures.html", context, request)
