@@ -137,3 +137,22 @@ def test_help_explains_every_option() -> None:
     text = Command().create_parser("clustermonitor", "answer").format_help()
     for word in ("--year", "--as-of", "--lang", "--format", "--output", "written question", "docx"):
         assert word in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "not_words"),
+    [
+        ("nl", {"berekend", "gerapporteerd"}, {"computed", "reported", "true", "false"}),
+        ("en", {"computed", "reported"}, {"berekend", "gerapporteerd", "True", "False"}),
+    ],
+)
+def test_the_kpi_table_names_its_sources_and_mismatches_in_the_answers_language(
+    example_db, lang: str, words: set[str], not_words: set[str]
+) -> None:
+    section = answer("--format", "md", "--lang", lang).split("## ")[-1]  # question 6, the KPIs
+    cells = {
+        cell.strip() for line in section.splitlines() if line.startswith("|") for cell in line.split("|")
+    }
+
+    assert words <= cells, sorted(cells)
+    assert not (not_words & cells), sorted(not_words & cells)

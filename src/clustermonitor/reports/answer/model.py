@@ -27,7 +27,7 @@ ANSWER_WORDS: dict[str, Promise] = {
 # The cell values the answer names in words (statuses, envelopes, totals); others print as stored.
 NAMED_VALUES = frozenset(
     ("total", "spearhead_operation", "spearhead_projects", "spearhead", "ibn", "met", "partly", "missed")
-) | frozenset(("no_data", "definitive", "provisional", "planned"))
+) | frozenset(("no_data", "definitive", "provisional", "planned", "computed", "reported", "output", "impact"))
 CLUSTER_TYPES: dict[str, Promise] = {
     "spearhead": pgettext_lazy("cluster type", "spearhead"),
     "ibn": pgettext_lazy("answer table", "IBN"),
@@ -64,6 +64,9 @@ class Answer:
         """A table cell in the answer's language: labels translated, figures formatted."""
         if value is None:
             return "–"
+        if isinstance(value, bool):  # kpi-status's `mismatch`: yes/no, as the web says it
+            with translation.override(self.lang):
+                return str(LABELS["yes" if value else "no"])
         if isinstance(value, str):
             with translation.override(self.lang):
                 if column == "type":
