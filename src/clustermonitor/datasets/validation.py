@@ -24,7 +24,7 @@ from clustermonitor.domain import rules
 from clustermonitor.domain.enums import ProjectStatus, operation_cap_key
 from clustermonitor.domain.ledger import Entry, LedgerState, Limits
 from clustermonitor.domain.messages import Message
-from clustermonitor.domain.money import ZERO
+from clustermonitor.domain.money import ZERO, from_cents
 from clustermonitor.domain.parameters import DEFAULTS
 from clustermonitor.kernel.facts import cluster_facts
 from clustermonitor.kernel.models import BudgetYear, Parameter
@@ -270,10 +270,10 @@ def _ledger_rows(data: StoredData, lines: LineMap) -> Iterator[tuple[int, Entry,
                 project = None
                 if project_ref is not None:
                     decided_on = row[12] if row[12] is None else day(row[12])
-                    granted = None if row[13] is None else _from_cents(row[13])
+                    granted = None if row[13] is None else from_cents(row[13])
                     status, granted = data.project_status(row[11], decided_on, granted)
                     project = rules.ProjectFacts(project_ref, row[9], row[10], status, granted)
-                amount, line = _from_cents(cents), lines.line(pk) or 0
+                amount, line = from_cents(cents), lines.line(pk) or 0
                 entry = Entry(ref, day(when), year, kind, envelope, cluster, project_ref, amount, line)
                 yield pk, entry, project
 
@@ -297,10 +297,6 @@ def _ledger_query(as_of: date | None) -> tuple[str, list[date]]:
         sql += " WHERE e.date <= %s"
         params.append(as_of)
     return sql + " ORDER BY e.date, e.id", params
-
-
-def _from_cents(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
 
 
 def _in_replay_order(entries: Iterable[Entry]) -> Iterator[Entry]:

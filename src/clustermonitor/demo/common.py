@@ -11,11 +11,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from clustermonitor.demo.facts import DATA_CUTOFF
+from clustermonitor.domain.money import from_cents
 
 
 def money(cents: int) -> Decimal:
     """Integer cents as a two-decimal Decimal (no float anywhere)."""
-    return Decimal(cents).scaleb(-2)
+    return from_cents(cents)
 
 
 def share(cents: int, percent: int) -> int:

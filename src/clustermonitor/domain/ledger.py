@@ -27,7 +27,7 @@ from itertools import groupby
 
 from clustermonitor.domain.enums import OPERATION_ENVELOPES, LedgerKind
 from clustermonitor.domain.messages import _
-from clustermonitor.domain.money import ZERO, amount_text
+from clustermonitor.domain.money import ZERO, amount_text, from_cents
 
 Balance = tuple[str, ...]  # (rule, *key)
 
@@ -148,7 +148,7 @@ class ScopeTallies:
         if slot is None:
             return Tally()
         committed, decommitted, paid = self._cents[3 * slot : 3 * slot + 3]
-        return Tally(_from_cents(committed), _from_cents(decommitted), _from_cents(paid))
+        return Tally(from_cents(committed), from_cents(decommitted), from_cents(paid))
 
     def __setitem__(self, scope: tuple[str, ...], tally: Tally) -> None:
         """Seed a scope with stored sums (a booking replays from the database's totals)."""
@@ -163,12 +163,6 @@ class ScopeTallies:
         return len(self._slot) + sum(
             1 for scope in self._exact if scope[0] != "project" or scope[1] not in self._slot
         )
-
-
-def _from_cents(cents: int) -> Decimal:
-    if not cents:  # most projects' decommitted and paid sums, read at every check
-        return ZERO
-    return ZERO + Decimal(cents).scaleb(-2)
 
 
 @dataclass

@@ -21,6 +21,11 @@ def D(value: str | int | Decimal | None) -> Decimal:
     return Decimal(value)
 
 
+def from_cents(cents: int) -> Decimal:
+    """Whole cents as a two-decimal amount, exactly (zero as `ZERO`)."""
+    return ZERO + Decimal(cents).scaleb(-2) if cents else ZERO
+
+
 def quantize(value: Decimal, places: Decimal = CENT) -> Decimal:
     """Round half-up to `places`; never returns negative zero."""
     rounded = value.quantize(places, rounding=ROUND_HALF_UP)

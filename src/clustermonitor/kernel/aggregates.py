@@ -6,6 +6,8 @@ from typing import Any
 from django.db.models import BigIntegerField, F, Q, Sum
 from django.db.models.functions import Cast, Round
 
+from clustermonitor.domain.money import from_cents
+
 
 class AmountSum(Sum):
     """SUM of a money column, exact on every database.
@@ -44,4 +46,4 @@ class CentsSum(Sum):
 
 
 def _cents_to_amount(value: int | None, expression: Any, connection: Any) -> Decimal | None:
-    return None if value is None else Decimal(int(value)).scaleb(-2)
+    return None if value is None else from_cents(int(value))
