@@ -178,10 +178,11 @@ def test_verbose_import_says_where_its_time_went_in_the_chosen_language(tmp_path
     out = run_import(folder, "--dry-run", "-v", "2")
     timings = [line for line in out.splitlines() if line.endswith(" s")]
     phases = [line.split(":")[0] for line in timings]
-    assert phases == [spec.name for spec in contract.FILES] + ["cross-row rules", "commit"]
+    assert phases == [spec.name for spec in contract.FILES] + ["cross-row rules", "project tallies", "commit"]
     assert all(float(line.split(": ")[1].removesuffix(" s")) >= 0 for line in timings)
     dutch = StringIO()
     call_command("import", str(folder), "--quiet", "--dry-run", "-v", "2", "--lang", "nl", stdout=dutch)
     assert "regels over meerdere rijen: " in dutch.getvalue()
+    assert "projecttellingen: " in dutch.getvalue()
     assert "transactie afsluiten: " in dutch.getvalue()
     assert "cross-row" not in run_import(folder, "--dry-run")  # only when asked

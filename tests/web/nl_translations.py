@@ -786,6 +786,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "{user} is not an analyst or admin: only they draft answers": "{user} is geen analist of beheerder: enkel zij stellen antwoorden op",
     "reports (none: answered in prose only)": "rapporten (geen: enkel met tekst beantwoord)",
     "cross-row rules": "regels over meerdere rijen",
+    "project tallies": "projecttellingen",
     "commit": "transactie afsluiten",
 }
 

@@ -34,7 +34,7 @@ from clustermonitor.datasets.files import IMPORTS
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
-from clustermonitor.datasets.summary import COMMIT, CROSS_ROW, ImportSummary
+from clustermonitor.datasets.summary import COMMIT, CROSS_ROW, TALLIES, ImportSummary
 from clustermonitor.datasets.upsert import loads_empty_table, write_batch
 from clustermonitor.datasets.values import PARSERS, BadValue, parse
 from clustermonitor.domain import rules
@@ -45,6 +45,8 @@ from clustermonitor.kernel.models import Parameter
 from clustermonitor.kernel.selectors import closed_years
 from clustermonitor.kpis.models import Kpi
 from clustermonitor.projects.models import ProjectType
+from clustermonitor.projects.tallies import tallies_rebuild
+from clustermonitor.projects.tally_sql import rebuilt_later
 
 
 def dataset_import(
@@ -113,10 +115,15 @@ class ImportRun:
             self.refresh()
             self.summary.timings[file_import.spec.name] = time.perf_counter() - started
         started = time.perf_counter()
-        self.delete_missing()
+        with rebuilt_later():
+            self.delete_missing()
         unknown_budgets = self.invalid[contract.BUDGETS.name]
         self.errors += validation.cross_row_errors(self.lines, unknown_budgets=unknown_budgets)
         self.summary.timings[CROSS_ROW] = time.perf_counter() - started
+        if not self.errors:  # the projects were written with plain SQL: count them again
+            started = time.perf_counter()
+            tallies_rebuild()
+            self.summary.timings[TALLIES] = time.perf_counter() - started
 
     def import_file(self, handler: FileImport) -> None:
         spec = handler.spec

@@ -11,6 +11,7 @@ from clustermonitor.datasets import contract
 
 COUNTED = (N_("created"), N_("updated"), N_("unchanged"), N_("deleted"))
 CROSS_ROW = N_("cross-row rules")  # allocation sums, stored rows, the ledger replay
+TALLIES = N_("project tallies")  # rebuilt from the projects the import wrote (projects.tallies)
 COMMIT = N_("commit")  # the transaction's end: PostgreSQL checks its deferred foreign keys here
 
 
@@ -22,7 +23,7 @@ class ImportSummary:
     deleted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
-    # seconds per phase, in order: each file read, checked and written, CROSS_ROW, COMMIT
+    # seconds per phase, in order: each file read, checked and written, CROSS_ROW, TALLIES, COMMIT
     timings: dict[str, float] = field(default_factory=dict)
 
     def lines(self, say: Callable[[str], str] = str) -> Iterator[str]:

@@ -47,3 +47,20 @@ class CentsSum(Sum):
 
 def _cents_to_amount(value: int | None, expression: Any, connection: Any) -> Decimal | None:
     return None if value is None else from_cents(int(value))
+
+
+# --- SQL text for the kept sums (ledger balances, project tallies), set-based --------
+
+
+def cents_sum_sql(column: str, vendor: str) -> str:
+    """Whole cents of SUM(column), exact on both databases (SQLite keeps doubles)."""
+    if vendor == "postgresql":
+        return f"CAST(ROUND(SUM({column}) * 100) AS bigint)"
+    return f"SUM(CAST(ROUND({column} * 100) AS INTEGER))"
+
+
+def month_sql(column: str, vendor: str) -> str:
+    """The first day of a date column's month (SQLite: the ISO text)."""
+    if vendor == "postgresql":
+        return f"CAST(date_trunc('month', {column}) AS date)"
+    return f"date({column}, 'start of month')"

@@ -1,10 +1,23 @@
-"""Project types and the project applications that clusters generate."""
+"""Project types, the project applications that clusters generate, and their kept tallies."""
 
-from django.db import models
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connections, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
 from clustermonitor.kernel.fields import MONEY, one_of, text_choices
+from clustermonitor.projects.tally_sql import (
+    TALLIED_FIELDS,
+    TALLY_FIGURES,
+    TALLY_KEY,
+    Figures,
+    Tallies,
+    TallyEvent,
+    changes,
+    stored,
+)
 
 ChannelChoices = text_choices(
     "ChannelChoices",
@@ -40,6 +53,41 @@ class ProjectType(models.Model):
         return self.name
 
 
+class ProjectQuerySet(models.QuerySet["Project"]):
+    """Every write of projects keeps their tallies, in the same transaction.
+
+    The import writes its rows with plain SQL and rebuilds the tallies once its rules pass
+    (`tallies.tallies_rebuild`); every other writer comes through here or `Project.save`.
+    """
+
+    def bulk_create(self, objs: Iterable["Project"], *args: Any, **kwargs: Any) -> list["Project"]:
+        if kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts"):
+            raise TypeError("projects are bulk-created without conflicts: which rows changed is kept")
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            after = stored(self.model._meta.db_table, [project.pk for project in created])
+            ProjectTally.objects.add(changes(before={}, after=after))
+        return created
+
+    def update(self, **kwargs: Any) -> int:
+        if not TALLIED_FIELDS & kwargs.keys():
+            return super().update(**kwargs)
+        table = self.model._meta.db_table
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            before = stored(table, pks)
+            updated = super().update(**kwargs)
+            ProjectTally.objects.add(changes(before=before, after=stored(table, pks)))
+        return updated
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        with transaction.atomic(using=self.db):
+            before = stored(self.model._meta.db_table, list(self.values_list("pk", flat=True)))
+            deleted = super().delete()
+            ProjectTally.objects.add(changes(before=before, after={}))
+        return deleted
+
+
 class Project(models.Model):
     ref = models.CharField(_("reference"), max_length=40, unique=True)
     cluster = models.ForeignKey("clusters.Cluster", on_delete=models.PROTECT, related_name="projects")
@@ -53,6 +101,8 @@ class Project(models.Model):
     total_cost = models.DecimalField(_("total project cost"), **MONEY)
     requested_support = models.DecimalField(_("requested support"), **MONEY)
     granted_support = models.DecimalField(_("granted support"), null=True, blank=True, **MONEY)
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["ref"]
@@ -118,3 +168,89 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ref} — {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        table = self._meta.db_table
+        with transaction.atomic():
+            before = stored(table, [self.pk]) if self.pk is not None else {}
+            super().save(*args, **kwargs)
+            ProjectTally.objects.add(changes(before=before, after=stored(table, [self.pk])))
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        with transaction.atomic():
+            before = stored(self._meta.db_table, [self.pk])
+            deleted = super().delete(*args, **kwargs)
+            ProjectTally.objects.add(changes(before=before, after={}))
+        return deleted
+
+
+class ProjectTallyManager(models.Manager["ProjectTally"]):
+    def add(self, changes: Tallies) -> None:
+        """Add (projects, total cost cents, granted cents) to the rows of their keys, in
+        the caller's transaction, in key order; the database adds under each row's lock,
+        so concurrent writers never lose a count. A count that grows is an upsert; one
+        that shrinks updates its row, which must be there (a CHECK keeps counts ≥ 0, and
+        the database checks an upsert's proposed row before it finds the conflict)."""
+        connection = connections[self.db]
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        adapt = connection.ops.adapt_datefield_value
+        growing: list[tuple[tuple[Any, ...], Figures]] = []
+        shrinking: list[tuple[tuple[Any, ...], Figures]] = []
+        for key, figures in sorted(changes.items()):
+            if any(figures):
+                event, cluster, month, *rest = key
+                row: tuple[Any, ...] = (event, cluster, adapt(month), *rest)
+                (growing if figures[0] >= 0 else shrinking).append((row, figures))
+        with connection.cursor() as cursor:
+            if growing:
+                names = (*TALLY_KEY, *TALLY_FIGURES)
+                plus = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in TALLY_FIGURES)
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))}) "
+                    f"ON CONFLICT ({', '.join(TALLY_KEY)}) DO UPDATE SET {plus}",
+                    [(*row, *figures) for row, figures in growing],
+                )
+            plus = ", ".join(f"{name} = {name} + %s" for name in TALLY_FIGURES)
+            where = " AND ".join(f"{name} = %s" for name in TALLY_KEY)
+            for row, figures in shrinking:
+                cursor.execute(f"UPDATE {table} SET {plus} WHERE {where}", (*figures, *row))
+                if cursor.rowcount != 1:
+                    raise ProjectTallyMissing(row)
+
+
+class ProjectTallyMissing(Exception):
+    """A write would take projects from a tally row that is not there: the kept tallies
+    are out of step with the projects (`clustermonitor balances --verify` shows where)."""
+
+
+class ProjectTally(models.Model):
+    """Projects counted per event, cluster, month, channel, instrument and type, with their
+    total cost and granted support in whole cents.
+
+    Derived, never entered: kept by every write of a project (`tally_sql`, `tallies`). The
+    yearly reports add up a year's month rows instead of its projects; as of a date D they
+    take the months before D's month from here and the days of D's month up to D from
+    the projects themselves. A row whose projects all went counts 0 and is left in place.
+    """
+
+    event = models.CharField(max_length=10, choices=[(event.value, event.value) for event in TallyEvent])
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # its first day
+    channel = models.CharField(max_length=20, choices=ChannelChoices.choices)
+    instrument = models.CharField(max_length=40)
+    type = models.ForeignKey(ProjectType, on_delete=models.CASCADE, related_name="+")
+    projects = models.PositiveIntegerField()
+    total_cost_cents = models.BigIntegerField()
+    granted_cents = models.BigIntegerField()
+
+    objects = ProjectTallyManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "cluster", "month", "channel", "instrument", "type"],
+                name="projecttally_unique_key",
+            ),
+            models.CheckConstraint(condition=one_of("event", TallyEvent), name="projecttally_event_valid"),
+        ]
+        indexes = [models.Index(fields=["event", "month"])]

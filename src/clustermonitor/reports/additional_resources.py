@@ -19,7 +19,7 @@ COUNTS = ("projects",)
 
 
 def additional_resources(*, year: int, as_of: date | None = None) -> Report:
-    approved = selectors.projects_approved_in(year=year, as_of=as_of).filter(channel=Channel.OTHER)
+    by = ("cluster__code", "cluster__type", "instrument")
     rows = by_code(
         (
             {
@@ -30,7 +30,7 @@ def additional_resources(*, year: int, as_of: date | None = None) -> Report:
                 "total_cost": row["total_cost"],
                 "granted_support": row["granted_support"],
             }
-            for row in selectors.project_totals(approved, "cluster__code", "cluster__type", "instrument")
+            for row in selectors.approvals_totals(year=year, as_of=as_of, group_by=by, channel=Channel.OTHER)
         ),
         "cluster",
         "instrument",

@@ -85,14 +85,13 @@ class _ClusterFacts:
                 as_of=as_of, group_by=("cluster__code", "envelope"), year=year
             )
         }
-        self.applications = selectors.project_counts(
-            selectors.projects_submitted_in(year=year, as_of=as_of).filter(channel=Channel.EARMARKED),
-            "cluster__code",
+        self.applications = selectors.applications_counted(
+            year=year, as_of=as_of, by="cluster__code", channel=Channel.EARMARKED
         )
         self.approved: dict[str, dict[str, Any]] = {}
         self.other: dict[str, dict[str, Decimal]] = defaultdict(dict)
-        approved = selectors.projects_approved_in(year=year, as_of=as_of)
-        for row in selectors.project_totals(approved, "cluster__code", "channel", "instrument"):
+        by = ("cluster__code", "channel", "instrument")
+        for row in selectors.approvals_totals(year=year, as_of=as_of, group_by=by):
             if row["channel"] == Channel.EARMARKED:
                 self.approved[row["cluster__code"]] = row
             else:

@@ -22,7 +22,7 @@ CLUSTER_SUMS = ("projects", "granted_support", "committed_projects")
 
 
 def project_generation(*, year: int, as_of: date | None = None) -> Report:
-    approved = selectors.projects_approved_in(year=year, as_of=as_of).filter(channel=Channel.EARMARKED)
+    by = ("cluster__code", "type__code")
     rows = by_code(
         (
             {
@@ -33,7 +33,9 @@ def project_generation(*, year: int, as_of: date | None = None) -> Report:
                 "total_cost": row["total_cost"],
                 "average_support": divide(row["granted_support"], row["projects"]),
             }
-            for row in selectors.project_totals(approved, "cluster__code", "type__code")
+            for row in selectors.approvals_totals(
+                year=year, as_of=as_of, group_by=by, channel=Channel.EARMARKED
+            )
         ),
         "cluster",
         "type",

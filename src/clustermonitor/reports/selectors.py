@@ -16,18 +16,19 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Case, Count, DateField, F, Max, Q, QuerySet, Value, When
+from django.db.models import Aggregate, Case, Count, DateField, F, Max, Q, QuerySet, Sum, Value, When
 
 from clustermonitor.budget.models import Allocation, Budget, LedgerBalance, LedgerEntry
 from clustermonitor.budget.selectors import ledger_totals
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.domain.enums import ClusterType, ProjectStatus, YearStatus
 from clustermonitor.domain.money import D
-from clustermonitor.kernel.aggregates import AmountSum
+from clustermonitor.kernel.aggregates import AmountSum, CentsSum
 from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
-from clustermonitor.projects.models import Project, ProjectType
+from clustermonitor.projects.models import Project, ProjectTally, ProjectType
 from clustermonitor.projects.selectors import projects_known
+from clustermonitor.projects.tally_sql import TallyEvent
 
 
 def year_dates(year: int) -> tuple[date, date]:
@@ -121,15 +122,7 @@ def ledger_figures(*, as_of: date | None, group_by: tuple[str, ...], **filters: 
     if "month" in group_by:  # the kept rows' booking month: as_of's own, for these entries
         entries = entries.annotate(month=Value(month, output_field=DateField()))
     rows += ledger_totals(entries, *group_by)
-    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for row in rows:
-        key = tuple(row[name] for name in group_by)
-        if key in merged:
-            merged[key]["committed"] += row["committed"]
-            merged[key]["paid"] += row["paid"]
-        else:
-            merged[key] = row
-    return list(merged.values())
+    return merged(rows, group_by, ("committed", "paid"))
 
 
 # --- projects ---------------------------------------------------------------------
@@ -180,26 +173,82 @@ def projects_approved_in(*, year: int, as_of: date | None) -> QuerySet[Project]:
     return approved
 
 
-def project_totals(projects: QuerySet[Project], *group_by: str) -> list[dict[str, Any]]:
-    """Per group: `projects` (count), `granted_support` and `total_cost` (amounts)."""
-    rows = (
-        projects.values(*group_by)
-        .annotate(
-            projects=Count("id"),
-            granted_support=AmountSum("granted_support"),
-            total_cost=AmountSum("total_cost"),
-        )
-        .order_by()
-    )
+def project_totals(
+    projects: QuerySet[Project] | QuerySet[ProjectTally], *group_by: str
+) -> list[dict[str, Any]]:
+    """Per group: `projects` (count), `granted_support` and `total_cost` (amounts), over
+    projects or over their kept tallies."""
+    figures: dict[str, Aggregate]
+    if projects.model is ProjectTally:
+        figures = {
+            "projects": Sum("projects"),
+            "granted_support": CentsSum("granted_cents"),
+            "total_cost": CentsSum("total_cost_cents"),
+        }
+    else:
+        figures = {
+            "projects": Count("id"),
+            "granted_support": AmountSum("granted_support"),
+            "total_cost": AmountSum("total_cost"),
+        }
+    rows = projects.values(*group_by).annotate(**figures).order_by()
     return [
         {**row, "granted_support": D(row["granted_support"]), "total_cost": D(row["total_cost"])}
         for row in rows
     ]
 
 
-def project_counts(projects: QuerySet[Project], by: str) -> dict[Any, int]:
-    """Number of projects per value of `by` (e.g. `cluster__code`)."""
-    return dict(projects.values_list(by).annotate(n=Count("id")).order_by())
+def applications_counted(*, year: int, as_of: date | None, by: str, **filters: Any) -> dict[Any, int]:
+    """The applications of `projects_submitted_in` (filtered by `filters`) counted per
+    value of `by` (e.g. `cluster__code`), read from the kept tallies."""
+    rows = _tallied(TallyEvent.SUBMITTED, year=year, as_of=as_of, group_by=(by,), filters=filters)
+    return {row[by]: row["projects"] for row in rows}
+
+
+def approvals_totals(
+    *, year: int, as_of: date | None, group_by: tuple[str, ...], **filters: Any
+) -> list[dict[str, Any]]:
+    """`project_totals` of `projects_approved_in` (filtered by `filters`), read from the
+    kept tallies."""
+    return _tallied(TallyEvent.APPROVED, year=year, as_of=as_of, group_by=group_by, filters=filters)
+
+
+def _tallied(
+    event: TallyEvent, *, year: int, as_of: date | None, group_by: tuple[str, ...], filters: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """`project_totals` of a year's applications or approvals known on `as_of`: every month
+    before `as_of`'s own from the kept tallies (a year holds a few hundred rows, however
+    many projects it has), the days of that month up to `as_of` from the projects
+    themselves (one month of them at most, found through their date index)."""
+    first, last = year_dates(year)
+    tallies = ProjectTally.objects.filter(event=event, month__range=(first, last), **filters)
+    if as_of is None or as_of >= last:
+        return project_totals(tallies, *group_by)
+    if as_of < first:
+        return []
+    month = as_of.replace(day=1)
+    if event is TallyEvent.SUBMITTED:
+        days = projects_submitted_in(year=year, as_of=as_of).filter(submitted_on__gte=month)
+    else:
+        days = projects_approved_in(year=year, as_of=as_of).filter(decided_on__gte=month)
+    rows = project_totals(tallies.filter(month__lt=month), *group_by)
+    rows += project_totals(days.filter(**filters), *group_by)
+    return merged(rows, group_by, ("projects", "granted_support", "total_cost"))
+
+
+def merged(
+    rows: list[dict[str, Any]], group_by: tuple[str, ...], figures: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Rows of the same group (the same `group_by` values) made one, their `figures` added."""
+    by_group: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = tuple(row[name] for name in group_by)
+        if key in by_group:
+            for figure in figures:
+                by_group[key][figure] += row[figure]
+        else:
+            by_group[key] = dict(row)
+    return list(by_group.values())
 
 
 # --- KPIs -------------------------------------------------------------------------

@@ -1,0 +1,113 @@
+"""What projects add to their kept tallies, as SQL: one definition for every writer.
+
+A project counts once as an application, in its submission month (whatever its status),
+and once more as an approval, in its decision month, while its status is approved
+(`TallyEvent`). What a set of stored projects adds is one GROUP BY (`contributions_sql`);
+a writer reads it for the rows it writes before and after writing (`stored`) and adds
+the difference (`changes`) to the tallies (`ProjectTally.objects.add`), in its own
+transaction. This module reads no model, so the models can call it on every write.
+"""
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from enum import StrEnum
+
+from django.db import connection
+
+from clustermonitor.domain.enums import ProjectStatus
+from clustermonitor.kernel.aggregates import cents_sum_sql, month_sql
+
+
+class TallyEvent(StrEnum):
+    """What a tally counts: applications by their submission month (every status), and
+    approvals by their decision month."""
+
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+
+
+TALLY_KEY = ("event", "cluster_id", "month", "channel", "instrument", "type_id")
+TALLY_FIGURES = ("projects", "total_cost_cents", "granted_cents")
+TallyKey = tuple[str, int, dt.date, str, str, int]  # TALLY_KEY's values
+Figures = tuple[int, int, int]  # projects, total cost in cents, granted support in cents
+Tallies = dict[TallyKey, Figures]
+
+# The fields a project's tallies depend on: an update of any other changes none.
+TALLIED_FIELDS = frozenset(
+    {"cluster", "cluster_id", "channel", "instrument", "type", "type_id", "submitted_on", "status"}
+    | {"decided_on", "total_cost", "granted_support"}
+)
+CHUNK = 500  # ids per query: well under SQLite's bound on parameters
+_rebuilt_later: ContextVar[bool] = ContextVar("tallies_rebuilt_later", default=False)
+
+
+@contextmanager
+def rebuilt_later() -> Iterator[None]:
+    """Writes inside keep no tallies row by row: the caller rebuilds them (the import, after
+    its `--replace` deletions; a deletion finding tallies out of step would stop it)."""
+    token = _rebuilt_later.set(True)
+    try:
+        yield
+    finally:
+        _rebuilt_later.reset(token)
+
+
+def contributions_sql(project_table: str, where: str) -> str:
+    """(TALLY_KEY…, TALLY_FIGURES…) of the projects `where` holds, grouped."""
+    vendor = connection.vendor
+    table = connection.ops.quote_name(project_table)
+    total = cents_sum_sql("total_cost", vendor)
+    selects = []
+    for event, day, only, granted in (
+        (TallyEvent.SUBMITTED, "submitted_on", "", "0"),
+        (TallyEvent.APPROVED, "decided_on", f"status = '{ProjectStatus.APPROVED}' AND ", None),
+    ):
+        group = f"cluster_id, {month_sql(day, vendor)}, channel, instrument, type_id"
+        granted = granted or cents_sum_sql("granted_support", vendor)
+        selects.append(
+            f"SELECT '{event}', {group}, COUNT(*), {total}, {granted} "
+            f"FROM {table} WHERE {only}({where}) GROUP BY {group}"
+        )
+    return " UNION ALL ".join(selects)
+
+
+def read(sql: str, params: Sequence[int] = ()) -> Tallies:
+    """The tallies a query returns (TALLY_KEY…, TALLY_FIGURES…), leaving out those counting 0."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            (event, cluster, _day(month), channel, instrument, kind): (int(n), int(total), int(granted))
+            for event, cluster, month, channel, instrument, kind, n, total, granted in cursor.fetchall()
+            if n or total or granted
+        }
+
+
+def _day(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def stored(project_table: str, pks: Sequence[int]) -> Tallies:
+    """What the stored projects with these ids add to the tallies."""
+    tallies: Tallies = {}
+    if _rebuilt_later.get():
+        return tallies
+    for start in range(0, len(pks), CHUNK):
+        chunk = pks[start : start + CHUNK]
+        where = f"id IN ({', '.join(['%s'] * len(chunk))})"
+        for key, figures in read(contributions_sql(project_table, where), [*chunk, *chunk]).items():
+            before = tallies.get(key, (0, 0, 0))  # one chunk's keys may repeat another's
+            tallies[key] = (before[0] + figures[0], before[1] + figures[1], before[2] + figures[2])
+    return tallies
+
+
+def changes(*, before: Tallies, after: Tallies) -> Tallies:
+    """What a write changed in the tallies: `after` less `before` (nothing inside `rebuilt_later`)."""
+    if _rebuilt_later.get():
+        return {}
+    zero = (0, 0, 0)
+    return {
+        key: tuple(a - b for a, b in zip(after.get(key, zero), before.get(key, zero), strict=True))  # type: ignore[misc]
+        for key in before | after
+    }
