@@ -177,9 +177,11 @@ def report_tables(
     year: int | None,
     as_of: date | None,
     known: Names | None = None,
+    first: int = 0,
 ) -> list[HtmlTable]:
     """The report's own tables (report_spec(name).tables), sorted as asked, linked for
-    drilling; `known`: the code names, when the page already has them."""
+    drilling; `known`: the code names, when the page already has them; `first`: the
+    index of the first table the page shows (the tables before it are not laid out)."""
     sort, descending = request.GET.get("sort"), request.GET.get("order") == "desc"
     known = known or names()
     language = lang()
@@ -194,6 +196,8 @@ def report_tables(
 
     out = []
     for index, table in enumerate(report_spec(name).tables(report)):
+        if index < first:
+            continue
         table = sort_rows(table, sort, descending)
         columns = [
             {
