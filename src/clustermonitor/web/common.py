@@ -184,15 +184,42 @@ def report_tables(
     index of the first table the page shows (the tables before it are not laid out)."""
     sort, descending = request.GET.get("sort"), request.GET.get("order") == "desc"
     known = known or names()
-    language = lang()
+    language = lang()  # asked once: per figure it was a tenth of the dashboard's time
     links = FigureLinks(year=year, as_of=as_of)
-    cluster_pages: dict[str, str | None] = {}  # a cluster's page, for those who may open it
     may_see: dict[str | None, bool] = {}
+    cluster_pages: dict[str, str | None] = {}
 
     def visible(code: str | None) -> bool:
         if code not in may_see:
             may_see[code] = permissions.may_see_cluster(request.user, code)
         return may_see[code]
+
+    def cluster_page(code: str) -> str | None:
+        """The cluster's page, for those who may open it (no link to a 403)."""
+        if code not in cluster_pages:
+            cluster_pages[code] = reverse("cluster", args=[code]) if visible(code) else None
+        return cluster_pages[code]
+
+    def cell(table: Table, column: str, row: dict[str, Any]) -> Cell:
+        value = row.get(column)
+        if column in YEAR_COLUMNS and value is not None:
+            return Cell(str(value), raw=str(value), shown=cell_in(str(value), language))
+        text = _text(known, table, column, row, language)
+        cell = Cell(
+            value,
+            numeric=is_number(value),
+            raw=cell_text(value),
+            text=text,
+            shown=cell_in(value, language) if text is None else text,
+        )
+        if column == "cluster" and value not in (None, *TOTAL_LABELS):
+            cell.link = cluster_page(value)
+        elif cell.numeric:
+            cell.over = committed_above_allocated(row, column)
+            found = links(table, column, row)
+            if found and visible(found[1]):
+                cell.link = found[0]
+        return cell
 
     out = []
     for index, table in enumerate(report_spec(name).tables(report)):
@@ -211,34 +238,21 @@ def report_tables(
             for column in table.columns
         ]
         html = HtmlTable(index, label(table.title), columns)
+        # a code or a label is the same cell in every row it is in (its name, its link):
+        # made once per table and shared, as a table repeats a few dozen of them
+        codes: dict[tuple[str, str], Cell] = {}
         for row in table.rows:
             if is_total_row(table, row):
                 html.totals.add(len(html.rows))
             cells = []
             for column in table.columns:
                 value = row.get(column)
-                if column in YEAR_COLUMNS and value is not None:
-                    cells.append(Cell(str(value), raw=str(value), shown=cell_in(str(value), language)))
-                    continue
-                text = _text(known, table, column, row, language)
-                cell = Cell(
-                    value,
-                    numeric=is_number(value),
-                    raw=cell_text(value),
-                    text=text,
-                    shown=cell_in(value, language) if text is None else text,
-                )
-                if column == "cluster" and value not in (None, *TOTAL_LABELS):
-                    # the cluster's page, for those who may open it (no link to a 403)
-                    if value not in cluster_pages:
-                        cluster_pages[value] = reverse("cluster", args=[value]) if visible(value) else None
-                    cell.link = cluster_pages[value]
-                elif cell.numeric:
-                    cell.over = committed_above_allocated(row, column)
-                    found = links(table, column, row)
-                    if found and visible(found[1]):
-                        cell.link = found[0]
-                cells.append(cell)
+                if isinstance(value, str) and column not in KPI_FIGURES:
+                    if (column, value) not in codes:
+                        codes[(column, value)] = cell(table, column, row)
+                    cells.append(codes[(column, value)])
+                else:
+                    cells.append(cell(table, column, row))
             html.rows.append(cells)
         out.append(html)
     return out

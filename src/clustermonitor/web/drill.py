@@ -18,14 +18,14 @@ from clustermonitor.reports.tables import Table
 
 
 class FigureLinks:
-    """`figure_link` for the many figures of one page: each list's address is reversed
-    once and each filter value quoted once (a dashboard has thousands of figures, with
-    the same few dozen values). The query is what `urlencode` writes, in the same order."""
+    """The drill-down links of one page's figures: each list's address is reversed once and
+    each filter (`key=value`) quoted once, for a dashboard has thousands of figures with the
+    same few dozen filters. The query is what `urlencode` writes, in the same order."""
 
     def __init__(self, *, year: int | None, as_of: date | None) -> None:
         self.shared = {"year": year, "as_of": as_of.isoformat() if as_of else None}
         self.paths: dict[str, str] = {}
-        self.quoted: dict[str, str] = {}
+        self.pairs: dict[tuple[str, str], str] = {}  # (key, value) -> `key=value`, quoted
 
     def __call__(self, table: Table, column: str, row: dict[str, Any]) -> tuple[str, str | None] | None:
         """(address, cluster the records belong to or None for several) of a figure, or None."""
@@ -36,17 +36,13 @@ class FigureLinks:
         path = self.paths.get(drill.records)
         if path is None:
             path = self.paths[drill.records] = reverse("drill", args=[drill.records])
-        params = self.shared | found
-        query = "&".join(
-            f"{self._quote(key)}={self._quote(value)}"
-            for key, value in params.items()
-            if value not in (None, "")
-        )
-        return f"{path}?{query}", found.get("cluster")
-
-    def _quote(self, value: Any) -> str:
-        text = str(value)
-        quoted = self.quoted.get(text)
-        if quoted is None:
-            quoted = self.quoted[text] = quote_plus(text)
-        return quoted
+        pairs = []
+        for key, value in (self.shared | found).items():
+            if value in (None, ""):
+                continue
+            text = str(value)
+            pair = self.pairs.get((key, text))
+            if pair is None:
+                pair = self.pairs[(key, text)] = f"{quote_plus(key)}={quote_plus(text)}"
+            pairs.append(pair)
+        return f"{path}?{'&'.join(pairs)}", found.get("cluster")
