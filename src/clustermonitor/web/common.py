@@ -187,14 +187,14 @@ def report_tables(
     language = lang()  # asked once: per figure it was a tenth of the dashboard's time
     links = FigureLinks(year=year, as_of=as_of)
     may_see: dict[str | None, bool] = {}
-    cluster_pages: dict[str, str | None] = {}
+    cluster_pages: dict[Any, str | None] = {}
 
     def visible(code: str | None) -> bool:
         if code not in may_see:
             may_see[code] = permissions.may_see_cluster(request.user, code)
         return may_see[code]
 
-    def cluster_page(code: str) -> str | None:
+    def cluster_page(code: Any) -> str | None:
         """The cluster's page, for those who may open it (no link to a 403)."""
         if code not in cluster_pages:
             cluster_pages[code] = reverse("cluster", args=[code]) if visible(code) else None
