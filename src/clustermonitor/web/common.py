@@ -104,13 +104,18 @@ class HtmlTable:
         """`parts` as HTML (web/_table.html): written here, not by the template language,
         which spent a dashboard's whole rendering budget on its thousands of cells."""
         over = OVER_MARK.format(escape(gettext("above the allocation:")))
+        written: dict[int, str] = {}  # a cell shared by rows (a code's, report_tables) written once
         out = []
         for part in self.parts:
             out.append(f"<{part['tag']}>\n  ")
             tr = '<tr class="total">' if part["totals"] else "<tr>"
             for row in part["rows"]:
                 out.append(tr)
-                out.extend(_cell_html(cell, over) for cell in row)
+                for cell in row:
+                    html = written.get(id(cell))
+                    if html is None:
+                        html = written[id(cell)] = _cell_html(cell, over)
+                    out.append(html)
                 out.append("</tr>\n  ")
             out.append(f"\n  </{part['tag']}>")
         return mark_safe("".join(out))  # every text in it escaped by _cell_html
