@@ -104,7 +104,9 @@ def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> d
         "cluster_tables": report_tables(
             request, "cluster-overview", clusters, year=year, as_of=as_of, known=known
         ),
-        "kpi_tables": report_tables(request, "kpi-status", kpis, year=year, as_of=as_of, known=known)[1:],
+        "kpi_tables": report_tables(  # the status per cluster; the KPIs' list is the report's page
+            request, "kpi-status", kpis, year=year, as_of=as_of, known=known, first=1
+        ),
         "chart": bar_chart(rows, "envelope", labels),
     }
     html = render_to_string("web/_dashboard_figures.html", context, request)

@@ -66,7 +66,7 @@ def cluster_page(request: HttpRequest, code: str) -> HttpResponse:
         "cluster": cluster,
         "as_of": as_of,
         "timeline": bar_chart(timeline, "year", labels, TIMELINE),
-        "pact_tables": report_tables(request, "pact-resources", pact, year=None, as_of=as_of)[1:],
+        "pact_tables": report_tables(request, "pact-resources", pact, year=None, as_of=as_of, first=1),
         "projects": projects_of_cluster(code, limit=300),
         "kpis": kpis,
         "kpi_charts": _kpi_charts(kpis),

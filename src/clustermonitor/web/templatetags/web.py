@@ -27,10 +27,15 @@ def money(value: Any) -> str:
 
 @register.filter
 def number(value: Any, places: int = 0) -> str:
+    return number_in(value, places, lang())
+
+
+def number_in(value: Any, places: int, language: str) -> str:
+    """`number` in a language given (`nl`, `en`)."""
     if value is None or value == "":
         return ""
     rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    return grouped(f"{rounded:f}", lang())
+    return grouped(f"{rounded:f}", language)
 
 
 @register.filter
@@ -46,16 +51,22 @@ def figure(value: Any) -> str:
 @register.filter
 def cell(value: Any) -> str:
     """A report value for an HTML table: amounts as money, ratios as percentages."""
+    return cell_in(value, lang())
+
+
+def cell_in(value: Any, language: str) -> str:
+    """`cell` in a language given (`nl`, `en`): the report tables ask it once per table,
+    not once per figure."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return label("yes" if value else "no")
     if isinstance(value, Decimal):
-        return money(value)
+        return euro(quantize(value), language)
     if isinstance(value, Fraction):
-        return percent(value, lang())
+        return percent(value, language)
     if isinstance(value, int):
-        return number(value)
+        return number_in(value, 0, language)
     if isinstance(value, date):
         return value.isoformat()
     return str(label(str(value)))
