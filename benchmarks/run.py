@@ -572,7 +572,8 @@ def render(
 
     lines += [
         "",
-        "Files: each contract file read, checked and written; cross-row rules: allocation sums and "
+        "Files: each contract file read, checked and written, and the project tallies rebuilt from "
+        "them; cross-row rules: allocation sums and "
         "the ledger replay; commit: the transaction's end (PostgreSQL checks its deferred foreign "
         "keys there) — as `import -v 2` prints them. Parse floor: reading the files and parsing every "
         "cell in Python with no database (`benchmarks/parse_floor.py`, CPU), the least any importer "
