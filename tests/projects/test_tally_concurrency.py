@@ -1,0 +1,57 @@
+"""Concurrent project writes on PostgreSQL keep the tallies: each thread its own connection.
+
+Twenty applications of one cluster, month, channel, instrument and type race to their one
+tally row (the first inserts it, the others add to it under its row lock), then twenty
+approvals of them race to theirs. Skipped on SQLite (one writer at a time; its in-memory
+test database cannot be shared between threads).
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from clustermonitor.projects.models import Project, ProjectTally
+from clustermonitor.projects.services import project_decide
+from clustermonitor.projects.tallies import tallies_differences
+from tests.budget.test_concurrency import race
+from tests.factories import BudgetYearFactory, ProjectTypeFactory, SpearheadClusterFactory
+from tests.projects.test_services import submit
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: row locks across real connections (SQLite has one writer; its "
+        "in-memory test database cannot be shared between threads)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def test_racing_applications_and_approvals_lose_no_count() -> None:
+    BudgetYearFactory(year=2020)
+    SpearheadClusterFactory(code="VIL")
+    ProjectTypeFactory(code="ICON")
+    refs = [f"R{i:02d}" for i in range(20)]
+
+    submitted = race(*(lambda ref=ref: submit(ref=ref) for ref in refs))
+    assert all(isinstance(result, Project) for result in submitted), submitted
+
+    def approve(ref: str) -> Project:
+        return project_decide(
+            ref=ref,
+            status="approved",
+            decided_on=datetime.date(2020, 3, 15),
+            granted_support=Decimal("100000.00"),
+            actor="marie",
+        )
+
+    approved = race(*(lambda ref=ref: approve(ref) for ref in refs))
+    assert all(isinstance(result, Project) for result in approved), approved
+
+    counts = dict(ProjectTally.objects.values_list("event", "projects"))
+    assert counts == {"submitted": 20, "approved": 20}
+    assert ProjectTally.objects.get(event="approved").granted_cents == 20 * 10_000_000
+    assert tallies_differences() == []
