@@ -32,7 +32,8 @@ from tests.factories import (
 
 from .scenario import D, World, book, day
 
-pytestmark = [
+# Every racing test's marks (tests/projects/test_tally_concurrency.py races too).
+RACING = [
     pytest.mark.postgres,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
@@ -41,6 +42,7 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
+pytestmark = RACING
 
 T = TypeVar("T")
 

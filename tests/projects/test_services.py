@@ -23,6 +23,10 @@ day = datetime.date
 
 @pytest.fixture(autouse=True)
 def world(db: None) -> None:
+    make_world()
+
+
+def make_world() -> None:
     BudgetYearFactory(year=2019, closed=True)
     BudgetYearFactory(year=2020)
     SpearheadClusterFactory(code="VIL")

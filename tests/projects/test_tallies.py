@@ -23,13 +23,9 @@ from clustermonitor.projects.tallies import tallies_differences, tallies_rebuild
 from clustermonitor.reports import selectors
 from tests.datasets.helpers import append_to, copy_fixture, import_errors, replace_in, run_import
 from tests.factories import (
-    BudgetYearFactory,
-    IbnClusterFactory,
     ProjectFactory,
-    ProjectTypeFactory,
-    SpearheadClusterFactory,
 )
-from tests.projects.test_services import submit
+from tests.projects.test_services import make_world, submit
 
 D = Decimal
 day = datetime.date
@@ -51,11 +47,7 @@ def kept() -> dict[TallyRow, tuple[int, int, int]]:
 
 @pytest.fixture
 def world(db: None) -> None:
-    BudgetYearFactory(year=2019, closed=True)
-    BudgetYearFactory(year=2020)
-    SpearheadClusterFactory(code="VIL")
-    IbnClusterFactory(code="NET")
-    ProjectTypeFactory(code="ICON")
+    make_world()  # test_services' world: 2019 closed, 2020 open, VIL, NET, ICON
 
 
 def approve(

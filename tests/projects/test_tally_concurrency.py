@@ -2,38 +2,23 @@
 
 Twenty applications of one cluster, month, channel, instrument and type race to their one
 tally row (the first inserts it, the others add to it under its row lock), then twenty
-approvals of them race to theirs. Skipped on SQLite (one writer at a time; its in-memory
-test database cannot be shared between threads).
+approvals of them race to theirs. Skipped on SQLite, as every racing test (`RACING`).
 """
 
 import datetime
 from decimal import Decimal
 
-import pytest
-from django.db import connection
-
 from clustermonitor.projects.models import Project, ProjectTally
 from clustermonitor.projects.services import project_decide
 from clustermonitor.projects.tallies import tallies_differences
-from tests.budget.test_concurrency import race
-from tests.factories import BudgetYearFactory, ProjectTypeFactory, SpearheadClusterFactory
-from tests.projects.test_services import submit
+from tests.budget.test_concurrency import RACING, race
+from tests.projects.test_services import make_world, submit
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: row locks across real connections (SQLite has one writer; its "
-        "in-memory test database cannot be shared between threads)",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = RACING
 
 
 def test_racing_applications_and_approvals_lose_no_count() -> None:
-    BudgetYearFactory(year=2020)
-    SpearheadClusterFactory(code="VIL")
-    ProjectTypeFactory(code="ICON")
+    make_world()
     refs = [f"R{i:02d}" for i in range(20)]
 
     submitted = race(*(lambda ref=ref: submit(ref=ref) for ref in refs))

@@ -33,6 +33,7 @@ TALLY_FIGURES = ("projects", "total_cost_cents", "granted_cents")
 TallyKey = tuple[str, int, dt.date, str, str, int]  # TALLY_KEY's values
 Figures = tuple[int, int, int]  # projects, total cost in cents, granted support in cents
 Tallies = dict[TallyKey, Figures]
+ZERO: Figures = (0, 0, 0)
 
 # The fields a project's tallies depend on: an update of any other changes none.
 TALLIED_FIELDS = frozenset(
@@ -97,8 +98,7 @@ def stored(project_table: str, pks: Sequence[int]) -> Tallies:
         chunk = pks[start : start + CHUNK]
         where = f"id IN ({', '.join(['%s'] * len(chunk))})"
         for key, figures in read(contributions_sql(project_table, where), [*chunk, *chunk]).items():
-            before = tallies.get(key, (0, 0, 0))  # one chunk's keys may repeat another's
-            tallies[key] = (before[0] + figures[0], before[1] + figures[1], before[2] + figures[2])
+            tallies[key] = _plus(tallies.get(key, ZERO), figures)  # chunks may share a key
     return tallies
 
 
@@ -106,8 +106,8 @@ def changes(*, before: Tallies, after: Tallies) -> Tallies:
     """What a write changed in the tallies: `after` less `before` (nothing inside `rebuilt_later`)."""
     if _rebuilt_later.get():
         return {}
-    zero = (0, 0, 0)
-    return {
-        key: tuple(a - b for a, b in zip(after.get(key, zero), before.get(key, zero), strict=True))  # type: ignore[misc]
-        for key in before | after
-    }
+    return {key: _plus(after.get(key, ZERO), before.get(key, ZERO), sign=-1) for key in before | after}
+
+
+def _plus(a: Figures, b: Figures, *, sign: int = 1) -> Figures:
+    return (a[0] + sign * b[0], a[1] + sign * b[1], a[2] + sign * b[2])

@@ -122,7 +122,7 @@ def ledger_figures(*, as_of: date | None, group_by: tuple[str, ...], **filters: 
     if "month" in group_by:  # the kept rows' booking month: as_of's own, for these entries
         entries = entries.annotate(month=Value(month, output_field=DateField()))
     rows += ledger_totals(entries, *group_by)
-    return merged(rows, group_by, ("committed", "paid"))
+    return _merged(rows, group_by, ("committed", "paid"))
 
 
 # --- projects ---------------------------------------------------------------------
@@ -233,10 +233,10 @@ def _tallied(
         days = projects_approved_in(year=year, as_of=as_of).filter(decided_on__gte=month)
     rows = project_totals(tallies.filter(month__lt=month), *group_by)
     rows += project_totals(days.filter(**filters), *group_by)
-    return merged(rows, group_by, ("projects", "granted_support", "total_cost"))
+    return _merged(rows, group_by, ("projects", "granted_support", "total_cost"))
 
 
-def merged(
+def _merged(
     rows: list[dict[str, Any]], group_by: tuple[str, ...], figures: tuple[str, ...]
 ) -> list[dict[str, Any]]:
     """Rows of the same group (the same `group_by` values) made one, their `figures` added."""
