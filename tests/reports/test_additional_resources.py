@@ -4,8 +4,11 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.utils import translation
 
-from clustermonitor.reports.additional_resources import additional_resources
+from clustermonitor.reports.additional_resources import additional_resources, tables
+from clustermonitor.reports.renderers.names import Names
+from clustermonitor.reports.tables import is_total_row
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +64,15 @@ def test_a_year_without_approvals_is_empty(world) -> None:
 
     assert report["rows"] == [] and report["by_instrument"] == {}
     assert report["totals"] == {"projects": 0, "total_cost": D("0"), "granted_support": D("0")}
+
+
+def test_a_spearhead_clusters_row_is_no_subtotal_in_any_renderer(world) -> None:
+    """The cluster type `spearhead` (second column) once made every renderer print a
+    spearhead cluster's row bold as a subtotal, and the web sort it to the bottom."""
+    rows = tables(additional_resources(year=2018))[0]
+    marked = [(row["cluster"], row.get("instrument")) for row in rows.rows if is_total_row(rows, row)]
+
+    assert marked == [("total", None)]
+    with translation.override("en"):
+        assert Names().text("type", "spearhead") == "spearhead cluster"
+        assert Names().text("envelope", "spearhead") == "spearhead clusters"  # budget-overview's subtotal

@@ -22,6 +22,21 @@ class Table:
     drill: Mapping[str, Drill] = field(default_factory=dict)
 
 
-def total_row(label_column: str, totals: dict[str, Any], label: str = "total") -> dict[str, Any]:
-    """A totals object as the last row of its table, labelled in the first column."""
+TOTAL = "total"
+SUBTOTALS = ("spearhead",)  # budget-overview's subtotal of the spearhead envelopes
+TOTAL_LABELS = (TOTAL, *SUBTOTALS)
+
+
+def total_row(label_column: str, totals: dict[str, Any], label: str = TOTAL) -> dict[str, Any]:
+    """A totals object as the last row of its table, labelled in its label column (the
+    first; pact-resources' per-cluster totals in the second, `year`)."""
     return {label_column: label, **totals}
+
+
+def is_total_row(table: Table, row: dict[str, Any]) -> bool:
+    """A total or subtotal row, which every renderer prints bold (and the web keeps at the
+    bottom when sorting): `total` in one of the first two columns, a subtotal's label in
+    the first. Only there: a cluster type `spearhead` in additional-resources' second
+    column is a value, not a subtotal."""
+    first, *second = table.columns[:2]
+    return row.get(first) in TOTAL_LABELS or any(row.get(column) == TOTAL for column in second)

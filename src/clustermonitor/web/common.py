@@ -23,11 +23,10 @@ from clustermonitor.reports.renderers.cells import cell_text, is_number
 from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, lang, names
 from clustermonitor.reports.renderers.said import translated
 from clustermonitor.reports.selectors import latest_year
-from clustermonitor.reports.tables import Table
+from clustermonitor.reports.tables import TOTAL_LABELS, Table, is_total_row
 from clustermonitor.web.drill import FigureLinks
 from clustermonitor.web.templatetags.web import cell_in
 
-TOTAL_LABELS = {"total", "spearhead"}
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
 
 
@@ -137,12 +136,6 @@ def _cell_html(cell: Cell, over: str) -> str:
     else:
         inner = escape(cell.shown)
     return f"{td}{mark}{inner}</td>"
-
-
-def is_total_row(table: Table, row: dict[str, Any]) -> bool:
-    """A total or subtotal row (`total`, budget-overview's `spearhead`), as the document
-    renderers mark them: bold, and kept at the bottom when the table is sorted."""
-    return any(row.get(column) in TOTAL_LABELS for column in table.columns[:2])
 
 
 def committed_above_allocated(row: dict[str, Any], column: str) -> bool:

@@ -20,9 +20,8 @@ from clustermonitor.reports.answer.model import Answer
 from clustermonitor.reports.renderers.as_html import css_text, html_to_pdf
 from clustermonitor.reports.renderers.charts import chart_for, chart_png
 from clustermonitor.reports.renderers.widths import sized
-from clustermonitor.reports.tables import Table
+from clustermonitor.reports.tables import Table, is_total_row
 
-TOTAL_LABELS = {"total", "spearhead"}
 CELL_PT = 8.5  # a table cell's font size in Word
 BOLD = {True: "<w:b/>", False: '<w:b w:val="0"/>'}  # as python-docx writes run.bold
 JC_RIGHT = '<w:pPr><w:jc w:val="right"/></w:pPr>'  # as python-docx writes a right alignment
@@ -35,10 +34,6 @@ def _numeric(table: Table) -> set[str]:
         if any(isinstance(row.get(column), Decimal | Fraction | int) for row in table.rows)
         and not any(isinstance(row.get(column), bool) for row in table.rows)
     }
-
-
-def _is_total(table: Table, row: dict[str, Any]) -> bool:
-    return any(row.get(column) in TOTAL_LABELS for column in table.columns[:1])
 
 
 def render_md(answer: Answer) -> str:
@@ -82,7 +77,7 @@ def _md_table(answer: Answer, table: Table) -> list[str]:
     lines.append("| " + " | ".join("---:" if c in numeric else "---" for c in table.columns) + " |")
     for row in table.rows:
         cells = [answer.cell(c, row.get(c)).replace("|", "\\|") for c in table.columns]
-        if _is_total(table, row):
+        if is_total_row(table, row):
             cells = [f"**{cell}**" if cell else cell for cell in cells]
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
@@ -128,7 +123,7 @@ def _html_table(answer: Answer, table: Table) -> dict[str, Any]:
         "columns": [{"text": answer.header(c), "right": c in numeric} for c in table.columns],
         "rows": [
             {
-                "total": _is_total(table, row),
+                "total": is_total_row(table, row),
                 "cells": [{"text": answer.cell(c, row.get(c)), "right": c in numeric} for c in table.columns],
             }
             for row in table.rows
@@ -200,7 +195,10 @@ def _docx_table(
     numeric = _numeric(table)
     rows = [
         ([answer.header(c) for c in table.columns], True),
-        *(([answer.cell(c, row.get(c)) for c in table.columns], _is_total(table, row)) for row in table.rows),
+        *(
+            ([answer.cell(c, row.get(c)) for c in table.columns], is_total_row(table, row))
+            for row in table.rows
+        ),
     ]
     plain = all(_plain(text) for texts, _bold in rows for text in texts)
     grid = document.add_table(rows=0 if plain else len(rows), cols=len(table.columns))

@@ -20,10 +20,10 @@ from clustermonitor.reports.renderers.cells import cell_text
 from clustermonitor.reports.renderers.charts import chart_for
 from clustermonitor.reports.renderers.definitions import COMMON_RULES, definitions_of, report_title
 from clustermonitor.reports.renderers.display import display
-from clustermonitor.reports.renderers.names import KPI_FIGURES, TOTALS, Names, kpi_figure, lang
+from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, lang
 from clustermonitor.reports.renderers.names import names as code_names
 from clustermonitor.reports.renderers.widths import sized
-from clustermonitor.reports.tables import Table
+from clustermonitor.reports.tables import Table, is_total_row
 
 WIDE = 8  # tables with more columns go on a landscape page
 
@@ -42,7 +42,7 @@ def html_table(table: Table, names: Names | None = None) -> dict[str, Any]:
         "columns": [{"text": label(column), "right": column in numeric} for column in table.columns],
         "rows": [
             {
-                "total": any(row.get(column) in TOTALS for column in table.columns[:2]),
+                "total": is_total_row(table, row),
                 "cells": [
                     {"text": shown(names, table, column, row, language), "right": column in numeric}
                     for column in table.columns

@@ -15,9 +15,9 @@ from clustermonitor.clusters.revision import cached
 from clustermonitor.reports import selectors
 from clustermonitor.reports.labels import UNITS, instrument_name, label
 from clustermonitor.reports.renderers.display import grouped
+from clustermonitor.reports.tables import TOTAL_LABELS
 
 KPI_FIGURES = ("target", "value", "reported_value")  # kpi-status columns in the KPI's unit
-TOTALS = ("total", "spearhead")
 CLUSTER_TYPES = dict(ClusterTypeChoices.choices)  # a `type` column of clusters (spearhead, ibn)
 
 
@@ -38,7 +38,9 @@ class Names:
         """A code cell's human text, or None for a cell that is not a code."""
         if not isinstance(value, str):
             return None
-        if value in TOTALS:
+        if column == "type" and value in CLUSTER_TYPES:  # first: `spearhead` is a type and a subtotal
+            return str(CLUSTER_TYPES[value])
+        if value in TOTAL_LABELS:
             return label(value)
         if column == "cluster":
             # beside a `name` column the code stays: the name is already shown next to it
@@ -47,8 +49,6 @@ class Names:
             return self.kpi_title(value)
         if column == "instrument":
             return instrument_name(value)
-        if column == "type" and value in CLUSTER_TYPES:
-            return str(CLUSTER_TYPES[value])
         if column == "type" and value in self.types:
             return self.types[value]
         return label(value)
