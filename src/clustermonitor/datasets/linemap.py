@@ -3,6 +3,8 @@
 Rows created by an import get ascending primary keys in file order, so they are kept
 as two parallel arrays (16 bytes a row, searched by bisection) rather than a dict;
 rows the import updated or found unchanged are few in comparison and kept in a dict.
+While the created keys have no gaps (an import into a table of its own, the common
+case) a key's place in the arrays is its distance from the first: no search at all.
 """
 
 from array import array
@@ -25,15 +27,15 @@ class LineMap:
     def touched(self, pk: int, line: int) -> None:
         self._other[pk] = line
 
-    def was_created(self, pk: int) -> bool:
-        index = bisect_left(self._created_pks, pk)
-        return index < len(self._created_pks) and self._created_pks[index] == pk
-
     def line(self, pk: int) -> int | None:
         """The line of this row in the file, None when the file did not hold it."""
-        index = bisect_left(self._created_pks, pk)
-        if index < len(self._created_pks) and self._created_pks[index] == pk:
-            return self._created_lines[index]
+        pks = self._created_pks
+        if pks:
+            index = pk - pks[0]
+            if pks[-1] - pks[0] != len(pks) - 1:  # gaps: search
+                index = bisect_left(pks, pk)
+            if 0 <= index < len(pks) and pks[index] == pk:
+                return self._created_lines[index]
         return self._other.get(pk)
 
     def __contains__(self, pk: int) -> bool:
