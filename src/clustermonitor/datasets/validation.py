@@ -282,8 +282,8 @@ def _ledger_rows(
                 status, granted = data.project_status(row[11], decided_on, row[13])  # cents
                 project = None
                 if not line:
-                    amount = None if granted is None else from_cents(granted)
-                    project = rules.ProjectFacts(project_ref, row[9], row[10], status, amount)
+                    support = None if granted is None else from_cents(granted)
+                    project = rules.ProjectFacts(project_ref, row[9], row[10], status, support)
                 yield pk, entry, project, granted
 
 
