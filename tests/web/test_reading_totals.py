@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.reports.registry import report_build
+from clustermonitor.web.report_charts import LABEL_CHARS
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,16 @@ def test_report_charts_name_the_clusters(clients: dict[str | None, Client]) -> N
     codes = dict(Cluster.objects.values_list("name", "code"))
     assert labels and set(labels) <= set(codes)  # by name (short enough here to fit whole)
     assert not set(labels) & set(codes.values())
+
+
+def test_report_chart_labels_fit_left_of_the_bars(clients: dict[str | None, Client]) -> None:
+    """An instrument's long name is shortened as a cluster's is: it would run over its bar."""
+    html = clients["viewer"].get("/reports/additional-resources/?year=2018").content.decode()
+    chart = html.split('id="report-chart"', 1)[1].split("</svg>", 1)[0]
+    labels = re.findall(r'class="axis">([^<]*)<', chart)
+
+    assert labels and all(len(text) <= LABEL_CHARS for text in labels)
+    assert "EFRO (Europees Fonds voor Reg…" in labels  # "… voor Regionale Ontwikkeling" in the table
 
 
 def test_pact_resources_chart_and_the_dashboard_chart_show_values(clients: dict[str | None, Client]) -> None:

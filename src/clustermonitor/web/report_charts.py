@@ -9,6 +9,7 @@ from clustermonitor.reports.figures import Report
 from clustermonitor.reports.labels import instrument_name, label
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers.names import Names
+from clustermonitor.reports.tables import is_total_row
 from clustermonitor.web.chart import SERIES, bar_chart
 
 ALLOCATED, COMMITTED, PAID = "#5b8fc7", "#c0504d", "#8a9a5b"
@@ -54,8 +55,7 @@ def report_chart(name: str, report: Report, known: Names) -> dict[str, Any] | No
     if spec is None:
         return None
     table = report_spec(name).tables(report)[spec.table]
-    first_two = table.columns[:2]
-    totals = [row for row in table.rows if any(row.get(c) in ("total", "spearhead") for c in first_two)]
+    totals = [row for row in table.rows if is_total_row(table, row)]
     rows = totals if spec.totals_only else [row for row in table.rows if row not in totals]
     if not rows:
         return None
@@ -66,9 +66,7 @@ def report_chart(name: str, report: Report, known: Names) -> dict[str, Any] | No
 
 
 def _bar_label(column: str, code: str, known: Names) -> str:
-    """A bar group's label: a cluster by its name (shortened to what fits; the table below
-    the chart has it whole), an envelope or instrument by its name."""
-    if column == "cluster":
-        name = known.clusters.get(code, code)
-        return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
-    return instrument_name(label(code))
+    """A bar group's label: a cluster by its name, an envelope or instrument by its name,
+    shortened to what fits left of the bars (the table below the chart has it whole)."""
+    name = known.clusters.get(code, code) if column == "cluster" else instrument_name(label(code))
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
