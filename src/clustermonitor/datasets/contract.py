@@ -5,6 +5,7 @@ column is described once.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from clustermonitor.domain.enums import (
     Channel,
@@ -51,7 +52,7 @@ class FileSpec:
     def sheet(self) -> str:
         return self.name.removesuffix(".csv")
 
-    @property
+    @cached_property  # asked for each row an import writes
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 

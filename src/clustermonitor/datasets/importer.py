@@ -176,9 +176,10 @@ class ImportRun:
         if not self.header_ok(spec, source.header):
             return
         index = {name: i for i, name in enumerate(source.header)}
-        # Per column, once per file: where its cell is and how it is parsed.
+        # Per column, once per file: where its cell is and how it is parsed (a column with
+        # choices: each choice parsed once, here).
         plan = [
-            (column, index.get(column.name), PARSERS[column.kind], frozenset(column.choices or ()))
+            (column, index.get(column.name), PARSERS[column.kind], _parsed_choices(column))
             for column in spec.columns
         ]
         batch: list[tuple[int, Values]] = []
@@ -199,7 +200,7 @@ class ImportRun:
         index: dict[str, int],
         line: int,
         cells: list[str],
-        plan: Sequence[tuple[contract.Column, int | None, Callable[[str], object], frozenset[str]]],
+        plan: Sequence[tuple[contract.Column, int | None, Callable[[str], object], dict[str, object]]],
     ) -> Values | None:
         if len(cells) != len(index):
             self.error(
@@ -220,8 +221,9 @@ class ImportRun:
                     ok = False
                 continue
             try:
-                # values.parse, with the column's parser looked up once per file
-                values[column.name] = parser(text) if not choices or text in choices else parse(column, text)
+                # values.parse, with the column's parser and choices looked up once per file
+                value = choices.get(text, NOT_CHOSEN) if choices else parser(text)
+                values[column.name] = parse(column, text) if value is NOT_CHOSEN else value
             except BadValue as exc:
                 self.error(spec.name, line, column.name, exc.args[0])
                 ok = False
@@ -287,3 +289,11 @@ class ImportRun:
                 )
                 continue
             self.summary.deleted[handler.spec.name] += len(pks)
+
+
+NOT_CHOSEN = object()
+
+
+def _parsed_choices(column: contract.Column) -> dict[str, object]:
+    """A column's choices, each parsed (empty for a column without choices)."""
+    return {choice: parse(column, choice) for choice in column.choices or ()}
