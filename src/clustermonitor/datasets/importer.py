@@ -37,7 +37,7 @@ from clustermonitor.datasets.progress import Progress
 from clustermonitor.datasets.readers import Dataset, ReadError, SourceFile
 from clustermonitor.datasets.summary import COMMIT, CROSS_ROW, TALLIES, ImportSummary
 from clustermonitor.datasets.upsert import loads_empty_table, write_batch
-from clustermonitor.datasets.values import PARSERS, BadValue, parse
+from clustermonitor.datasets.values import NOT_CHOSEN, PARSERS, BadValue, parse, parsed_choices
 from clustermonitor.domain import rules
 from clustermonitor.domain.messages import _
 from clustermonitor.domain.parameters import DEFAULTS
@@ -184,7 +184,7 @@ class ImportRun:
         # Per column, once per file: where its cell is and how it is parsed (a column with
         # choices: each choice parsed once, here).
         plan = [
-            (column, index.get(column.name), PARSERS[column.kind], _parsed_choices(column))
+            (column, index.get(column.name), PARSERS[column.kind], parsed_choices(column))
             for column in spec.columns
         ]
         batch: list[tuple[int, Values]] = []
@@ -294,11 +294,3 @@ class ImportRun:
                 )
                 continue
             self.summary.deleted[handler.spec.name] += len(pks)
-
-
-NOT_CHOSEN = object()
-
-
-def _parsed_choices(column: contract.Column) -> dict[str, object]:
-    """A column's choices, each parsed (empty for a column without choices)."""
-    return {choice: parse(column, choice) for choice in column.choices or ()}

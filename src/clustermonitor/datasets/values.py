@@ -30,6 +30,15 @@ def parse(column: contract.Column, text: str) -> object:
     return PARSERS[column.kind](text)
 
 
+NOT_CHOSEN = object()  # a cell that is none of its column's `parsed_choices`
+
+
+def parsed_choices(column: contract.Column) -> dict[str, object]:
+    """A column's choices, each parsed once (empty for a column without choices): an import
+    looks a cell up here rather than parsing it again, and `parse`s only what is not found."""
+    return {choice: parse(column, choice) for choice in column.choices or ()}
+
+
 def parse_code(text: str) -> str:
     if not CODE_PATTERN.fullmatch(text):
         raise BadValue(_("{text!r} is not a code (letters, digits, _ . -; at most 40)", text=text))
