@@ -4,6 +4,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clustermonitor.domain.kpi import kpi_ratio, kpi_status, ratio_decimal
 from clustermonitor.domain.money import ratio_text
@@ -75,3 +77,22 @@ def test_status_thresholds(ratio: Fraction | None, status: str) -> None:
 )
 def test_ratio_decimal_rounds_half_up_to_four_places(ratio: Fraction, text: str) -> None:
     assert ratio_text(ratio_decimal(ratio)) == text
+
+
+@given(
+    st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["up", "down"]),
+)
+def test_the_ratio_is_the_exact_quotient_of_the_two_decimals(
+    target: Decimal, value: Decimal, direction: str
+) -> None:
+    numerator, denominator = (value, target) if direction == "up" else (target, value)
+    expected = Fraction(1) if denominator == 0 else Fraction(numerator) / Fraction(denominator)
+
+    ratio = kpi_ratio(target=target, value=value, direction=direction)
+
+    assert ratio == expected and (ratio.numerator, ratio.denominator) == (
+        expected.numerator,
+        expected.denominator,
+    )

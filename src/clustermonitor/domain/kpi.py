@@ -18,7 +18,11 @@ def kpi_ratio(target: Decimal, value: Decimal, direction: str) -> Fraction:
     numerator, denominator = (value, target) if direction == "up" else (target, value)
     if denominator == 0:
         return Fraction(1)
-    return Fraction(numerator) / Fraction(denominator)
+    # (a/b) / (c/d) = a·d / (b·c), reduced once by Fraction: the same exact quotient as
+    # Fraction(numerator) / Fraction(denominator), without its three reductions
+    a, b = numerator.as_integer_ratio()
+    c, d = denominator.as_integer_ratio()
+    return Fraction(a * d, b * c)
 
 
 def kpi_status(ratio: Fraction | None) -> str:
