@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from clustermonitor.access import permissions
+from clustermonitor.clusters.models import Cluster
 from tests.web.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,16 @@ def test_an_admin_binds_a_new_user_to_a_role_and_a_cluster(users: None) -> None:
     assert marie.email == "marie@sim.example" and marie.check_password(NEW["password"])
     listing = admin.get("/users/").content.decode()
     assert "marie" in listing and "clustermanager" in listing and "/clusters/SIM/" in listing
+
+
+def test_the_list_names_a_managers_cluster_and_each_user_opens_for_a_change(users: None) -> None:
+    listing = client_for("admin").get("/users/").content.decode()
+    user = User.objects.get(username="cluster")
+    name = Cluster.objects.get(code="VIL").name
+
+    row = listing.split(f'href="/users/{user.pk}/edit/"', 1)[1].split("</tr>", 1)[0]
+    assert '">cluster</a>' in row  # the user name is the link to change the user
+    assert f'<a href="/clusters/VIL/">{name}</a>' in row and ">VIL<" not in row
 
 
 def test_an_admin_changes_a_users_role_and_the_cluster_binding_goes(users: None) -> None:

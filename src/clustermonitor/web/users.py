@@ -18,6 +18,7 @@ from clustermonitor.access import permissions
 from clustermonitor.clusters.selectors import cluster_choices
 from clustermonitor.kernel.errors import WriteRefused
 from clustermonitor.reports.labels import label
+from clustermonitor.reports.renderers.names import names
 from clustermonitor.web.accounts import user_create, username_taken, users_with_roles
 from clustermonitor.web.formflow import Flow, form_flow
 from clustermonitor.web.forms import BLANK
@@ -85,7 +86,11 @@ def _save(name: str, data: dict[str, Any]) -> User:
 
 def user_list(request: HttpRequest) -> HttpResponse:
     permissions.require(permissions.may_manage_users(request.user))
-    users = [{**row, "role_label": role_label(row["role"])} for row in users_with_roles()]
+    clusters = names().clusters  # a cluster by its name, as everywhere on the site
+    users = [
+        {**row, "role_label": role_label(row["role"]), "cluster_name": clusters.get(row["cluster"])}
+        for row in users_with_roles()
+    ]
     return render(request, "web/users.html", {"users": users})
 
 
