@@ -25,7 +25,7 @@ from clustermonitor.reports.renderers.said import translated
 from clustermonitor.reports.selectors import latest_year
 from clustermonitor.reports.tables import TOTAL_LABELS, Table, is_total_row
 from clustermonitor.web.drill import FigureLinks
-from clustermonitor.web.templatetags.web import cell_in
+from clustermonitor.web.templatetags.web import cell_in, cell_texts
 
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
 
@@ -203,13 +203,11 @@ def report_tables(
         if column in YEAR_COLUMNS and value is not None:
             return Cell(str(value), raw=str(value), shown=cell_in(str(value), language))
         text = _text(known, table, column, row, language)
-        cell = Cell(
-            value,
-            numeric=is_number(value),
-            raw=cell_text(value),
-            text=text,
-            shown=cell_in(value, language) if text is None else text,
-        )
+        if text is None:
+            raw, shown = cell_texts(value, language)
+        else:
+            raw, shown = cell_text(value), text
+        cell = Cell(value, numeric=is_number(value), raw=raw, text=text, shown=shown)
         if column == "cluster" and value not in (None, *TOTAL_LABELS):
             cell.link = cluster_page(value)
         elif cell.numeric:

@@ -32,8 +32,13 @@ def grouped(text: str, lang: str = "en") -> str:
 
 def euro(value: Decimal, lang: str = "en") -> str:
     """An amount as the pages and messages show it: `€ 45.250.000,00` / `€45,250,000.00`."""
-    text = grouped(cell_text(value), lang)
-    return f"€ {text}" if lang == "nl" else f"€{text}"
+    return euro_text(cell_text(value), lang)
+
+
+def euro_text(text: str, lang: str = "en") -> str:
+    """`euro` of an amount already printed as its cell text (`45250000.00`)."""
+    grouped_text = grouped(text, lang)
+    return f"€ {grouped_text}" if lang == "nl" else f"€{grouped_text}"
 
 
 def money(value: Decimal, lang: str = "en") -> str:

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from clustermonitor.domain.money import quantize
 from clustermonitor.reports.labels import instrument_name, label
-from clustermonitor.reports.renderers.display import euro, grouped, percent
+from clustermonitor.reports.renderers.cells import cell_text
+from clustermonitor.reports.renderers.display import euro, euro_text, grouped, percent
 from clustermonitor.reports.renderers.names import Names, kpi_figure, lang
 
 register = template.Library()
@@ -52,6 +53,15 @@ def figure(value: Any) -> str:
 def cell(value: Any) -> str:
     """A report value for an HTML table: amounts as money, ratios as percentages."""
     return cell_in(value, lang())
+
+
+def cell_texts(value: Any, language: str) -> tuple[str, str]:
+    """A report value's (`cell_text`, `cell_in`): its raw text and what a page shows, an
+    amount rounded and printed once for both (the dashboard has some 1,500)."""
+    raw = cell_text(value)
+    if isinstance(value, Decimal):  # cell_in's amount: the same rounding, the same text
+        return raw, euro_text(raw, language)
+    return raw, cell_in(value, language)
 
 
 def cell_in(value: Any, language: str) -> str:
