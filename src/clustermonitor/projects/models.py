@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connections, models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from clustermonitor.domain.enums import EARMARKED_INSTRUMENT, Channel, ProjectStatus
@@ -12,6 +14,7 @@ from clustermonitor.projects.tally_sql import (
     TALLIED_FIELDS,
     TALLY_FIGURES,
     TALLY_KEY,
+    UNIQUE_KEY,
     Figures,
     Tallies,
     TallyEvent,
@@ -207,13 +210,14 @@ class ProjectTallyManager(models.Manager["ProjectTally"]):
                 plus = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in TALLY_FIGURES)
                 cursor.executemany(
                     f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))}) "
-                    f"ON CONFLICT ({', '.join(TALLY_KEY)}) DO UPDATE SET {plus}",
+                    f"ON CONFLICT ({', '.join(UNIQUE_KEY)}) DO UPDATE SET {plus}",
                     [(*row, *figures) for row, figures in growing],
                 )
             plus = ", ".join(f"{name} = {name} + %s" for name in TALLY_FIGURES)
-            where = " AND ".join(f"{name} = %s" for name in TALLY_KEY)
+            where = " AND ".join(f"{name} = %s" for name in UNIQUE_KEY)
             for row, figures in shrinking:
-                cursor.execute(f"UPDATE {table} SET {plus} WHERE {where}", (*figures, *row))
+                *named, kind = row
+                cursor.execute(f"UPDATE {table} SET {plus} WHERE {where}", (*figures, *named, kind or 0))
                 if cursor.rowcount != 1:
                     raise ProjectTallyMissing(row)
 
@@ -225,7 +229,8 @@ class ProjectTallyMissing(Exception):
 
 class ProjectTally(models.Model):
     """Projects counted per event, cluster, month, channel, instrument and type, with their
-    total cost and granted support in whole cents.
+    total cost and granted support in whole cents; an event keeps only the instrument and
+    type the reports ask of it (`tally_sql.KEPT`: '' and no type where it does not).
 
     Derived, never entered: kept by every write of a project (`tally_sql`, `tallies`). The
     yearly reports add up a year's month rows instead of its projects; as of a date D they
@@ -238,7 +243,7 @@ class ProjectTally(models.Model):
     month = models.DateField()  # its first day
     channel = models.CharField(max_length=20, choices=ChannelChoices.choices)
     instrument = models.CharField(max_length=40)
-    type = models.ForeignKey(ProjectType, on_delete=models.CASCADE, related_name="+")
+    type = models.ForeignKey(ProjectType, on_delete=models.CASCADE, related_name="+", null=True)
     projects = models.PositiveIntegerField()
     total_cost_cents = models.BigIntegerField()
     granted_cents = models.BigIntegerField()
@@ -247,8 +252,9 @@ class ProjectTally(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "cluster", "month", "channel", "instrument", "type"],
+            models.UniqueConstraint(  # tally_sql.UNIQUE_KEY: no type is one value, not NULLs apart
+                *(F(name) for name in ("event", "cluster", "month", "channel", "instrument")),
+                Coalesce(F("type"), Value(0)),
                 name="projecttally_unique_key",
             ),
             models.CheckConstraint(condition=one_of("event", TallyEvent), name="projecttally_event_valid"),

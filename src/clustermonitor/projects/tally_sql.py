@@ -2,21 +2,22 @@
 
 A project counts once as an application, in its submission month (whatever its status),
 and once more as an approval, in its decision month, while its status is approved
-(`TallyEvent`). What a set of stored projects adds is one GROUP BY (`contributions_sql`);
+(`TallyEvent`). A tally keeps only what the reports ask of its event (`KEPT`). What a
+set of stored projects adds is one GROUP BY (`contributions_sql`);
 a writer reads it for the rows it writes before and after writing (`stored`) and adds
 the difference (`changes`) to the tallies (`ProjectTally.objects.add`), in its own
 transaction. This module reads no model, so the models can call it on every write.
 """
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import StrEnum
 
 from django.db import connection
 
-from clustermonitor.domain.enums import ProjectStatus
+from clustermonitor.domain.enums import Channel, ProjectStatus
 from clustermonitor.kernel.aggregates import cents_sum_sql, month_sql
 
 
@@ -30,7 +31,33 @@ class TallyEvent(StrEnum):
 
 TALLY_KEY = ("event", "cluster_id", "month", "channel", "instrument", "type_id")
 TALLY_FIGURES = ("projects", "total_cost_cents", "granted_cents")
-TallyKey = tuple[str, int, dt.date, str, str, int]  # TALLY_KEY's values
+TallyKey = tuple[str, int, dt.date, str, str, int | None]  # TALLY_KEY's values
+# The key as the unique index has it (a type not kept, NULL, is one value there): what an
+# upsert names as its conflict, and a row is found by.
+UNIQUE_KEY = (*TALLY_KEY[:-1], "COALESCE(type_id, 0)")
+
+# Beyond its cluster, month and channel, what each event keeps of a project: its
+# instrument and its type, as SQL over the project's row (`''` / NULL: not kept). The
+# reports count applications per cluster and channel, and approvals per instrument (the
+# other channel's; an earmarked one's is always HERMES) and per type (the earmarked
+# channel's). Keeping every instrument and type of both made nearly one row a project.
+KEPT = {
+    TallyEvent.SUBMITTED: ("''", "NULL"),
+    TallyEvent.APPROVED: ("instrument", f"CASE WHEN channel = '{Channel.EARMARKED}' THEN type_id END"),
+}
+NOT_KEPT = ("''", "NULL")  # constants, the same in every row: not grouped by
+
+
+def kept_for(event: TallyEvent, names: Iterable[str], channel: str | None) -> bool:
+    """The tallies of `event` answer a question over these fields (ORM names: `type__code`,
+    `instrument`, `cluster__type`…) of the projects of one channel (None: both): `KEPT`
+    said in field names, so a report cannot read a figure the tallies do not keep."""
+    asked = {name.split("__")[0].removesuffix("_id") for name in names}
+    if event is TallyEvent.SUBMITTED:
+        return not asked & {"instrument", "type"}
+    return "type" not in asked or channel == Channel.EARMARKED
+
+
 Figures = tuple[int, int, int]  # projects, total cost in cents, granted support in cents
 Tallies = dict[TallyKey, Figures]
 ZERO: Figures = (0, 0, 0)
@@ -65,10 +92,11 @@ def contributions_sql(project_table: str, where: str) -> str:
         (TallyEvent.SUBMITTED, "submitted_on", "", "0"),
         (TallyEvent.APPROVED, "decided_on", f"status = '{ProjectStatus.APPROVED}' AND ", None),
     ):
-        group = f"cluster_id, {month_sql(day, vendor)}, channel, instrument, type_id"
+        key = ("cluster_id", month_sql(day, vendor), "channel", *KEPT[event])
+        group = ", ".join(sql for sql in key if sql not in NOT_KEPT)
         granted = granted or cents_sum_sql("granted_support", vendor)
         selects.append(
-            f"SELECT '{event}', {group}, COUNT(*), {total}, {granted} "
+            f"SELECT '{event}', {', '.join(key)}, COUNT(*), {total}, {granted} "
             f"FROM {table} WHERE {only}({where}) GROUP BY {group}"
         )
     return " UNION ALL ".join(selects)

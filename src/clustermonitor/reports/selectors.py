@@ -28,7 +28,7 @@ from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectTally, ProjectType
 from clustermonitor.projects.selectors import projects_known
-from clustermonitor.projects.tally_sql import TallyEvent
+from clustermonitor.projects.tally_sql import TallyEvent, kept_for
 
 
 def year_dates(year: int) -> tuple[date, date]:
@@ -220,6 +220,8 @@ def _tallied(
     before `as_of`'s own from the kept tallies (a year holds a few hundred rows, however
     many projects it has), the days of that month up to `as_of` from the projects
     themselves (one month of them at most, found through their date index)."""
+    if not kept_for(event, (*group_by, *filters), filters.get("channel")):
+        raise ValueError(f"the {event} tallies do not keep {group_by} {filters}")
     first, last = year_dates(year)
     tallies = ProjectTally.objects.filter(event=event, month__range=(first, last), **filters)
     if as_of is None or as_of >= last:

@@ -5,10 +5,8 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
-    """Tallies of the projects stored before this migration."""
-    from clustermonitor.projects.tallies import tallies_rebuild
-
-    tallies_rebuild()
+    """Nothing any more: 0005 fills the tallies (the rebuild is today's code, which writes
+    rows this migration's table would refuse: a tally without a type)."""
 
 
 class Migration(migrations.Migration):
