@@ -32,15 +32,24 @@ day = datetime.date
 TallyRow = tuple[str, str, str, str, str, str | None]
 
 
-def kept() -> dict[TallyRow, tuple[int, int, int]]:
-    """The kept rows that count something, by codes: (event, cluster, month, channel, instrument, type)."""
+def kept(span: str = "month") -> dict[TallyRow, tuple[int, int, int]]:
+    """The kept rows of a span that count something, by codes: (event, cluster, month or
+    year, channel, instrument, type)."""
+    period = slice(0, 7 if span == "month" else 4)
     return {
-        (t.event, t.cluster.code, t.month.isoformat()[:7], t.channel, t.instrument, t.type and t.type.code): (
+        (
+            t.event,
+            t.cluster.code,
+            t.starts_on.isoformat()[period],
+            t.channel,
+            t.instrument,
+            t.type and t.type.code,
+        ): (
             t.projects,
             t.total_cost_cents,
             t.granted_cents,
         )
-        for t in ProjectTally.objects.select_related("cluster", "type")
+        for t in ProjectTally.objects.filter(span=span).select_related("cluster", "type")
         if t.projects or t.total_cost_cents or t.granted_cents
     }
 
@@ -68,6 +77,10 @@ def test_an_application_counts_in_its_month_and_its_approval_in_the_decision_mon
     approve()
 
     assert kept() == {SUBMITTED_FEB: (2, 20000001, 0), APPROVED_MAR: (1, 20000000, 10000000)}
+    assert kept("year") == {
+        ("submitted", "VIL", "2020", "earmarked", "", None): (2, 20000001, 0),
+        ("approved", "VIL", "2020", "earmarked", "HERMES", "ICON"): (1, 20000000, 10000000),
+    }
     assert tallies_differences() == []
 
 
@@ -142,19 +155,19 @@ def _fields(project: Project) -> dict[str, object]:
 def test_verify_finds_a_tampered_tally_and_rebuild_repairs_it(world: None) -> None:
     submit()
     approve()
-    ProjectTally.objects.filter(event="approved").update(granted_cents=1)
+    ProjectTally.objects.filter(event="approved", span="month").update(granted_cents=1)
 
     out = StringIO()
     with pytest.raises(CommandError, match="1 project tallies differ from the projects"):
         call_command("balances", "--verify", stdout=out)
-    assert "approved cluster #" in out.getvalue()
+    assert "approved cluster #" in out.getvalue() and " 2020-03 earmarked HERMES type #" in out.getvalue()
     assert "kept 1 projects, total cost 200000.00, granted 0.01" in out.getvalue()
 
     call_command("balances", "--rebuild", stdout=StringIO())
     out = StringIO()
     call_command("balances", "--verify", stdout=out)
     assert "project tallies agree with the projects" in out.getvalue()
-    assert tallies_rebuild() == 2
+    assert tallies_rebuild() == 4  # an application and an approval, per month and per year
 
 
 @pytest.mark.django_db

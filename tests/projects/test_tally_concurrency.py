@@ -1,8 +1,8 @@
 """Concurrent project writes on PostgreSQL keep the tallies: each thread its own connection.
 
-Twenty applications of one cluster, month, channel, instrument and type race to their one
-tally row (the first inserts it, the others add to it under its row lock), then twenty
-approvals of them race to theirs. Skipped on SQLite, as every racing test (`RACING`).
+Twenty applications of one cluster, month, channel, instrument and type race to their
+tally rows, the month's and the year's (the first inserts each, the others add to it under
+its row lock), then twenty approvals of them race to theirs. Skipped on SQLite, as every racing test (`RACING`).
 """
 
 import datetime
@@ -36,7 +36,11 @@ def test_racing_applications_and_approvals_lose_no_count() -> None:
     approved = race(*(lambda ref=ref: approve(ref) for ref in refs))
     assert all(isinstance(result, Project) for result in approved), approved
 
-    counts = dict(ProjectTally.objects.values_list("event", "projects"))
-    assert counts == {"submitted": 20, "approved": 20}
-    assert ProjectTally.objects.get(event="approved").granted_cents == 20 * 10_000_000
+    counts = sorted(ProjectTally.objects.values_list("event", "span", "projects"))
+    assert counts == [("approved", "month", 20), ("approved", "year", 20)] + [
+        ("submitted", "month", 20),
+        ("submitted", "year", 20),
+    ]
+    granted = ProjectTally.objects.filter(event="approved").values_list("granted_cents", flat=True)
+    assert list(granted) == [20 * 10_000_000] * 2
     assert tallies_differences() == []

@@ -18,6 +18,7 @@ from clustermonitor.projects.tally_sql import (
     Figures,
     Tallies,
     TallyEvent,
+    TallySpan,
     changes,
     stored,
 )
@@ -201,8 +202,8 @@ class ProjectTallyManager(models.Manager["ProjectTally"]):
         shrinking: list[tuple[tuple[Any, ...], Figures]] = []
         for key, figures in sorted(changes.items()):
             if any(figures):
-                event, cluster, month, *rest = key
-                row: tuple[Any, ...] = (event, cluster, adapt(month), *rest)
+                event, cluster, span, starts_on, *rest = key
+                row: tuple[Any, ...] = (event, cluster, span, adapt(starts_on), *rest)
                 (growing if figures[0] >= 0 else shrinking).append((row, figures))
         with connection.cursor() as cursor:
             if growing:
@@ -228,19 +229,21 @@ class ProjectTallyMissing(Exception):
 
 
 class ProjectTally(models.Model):
-    """Projects counted per event, cluster, month, channel, instrument and type, with their
-    total cost and granted support in whole cents; an event keeps only the instrument and
-    type the reports ask of it (`tally_sql.KEPT`: '' and no type where it does not).
+    """Projects counted per event, cluster, period (a month, and its year again as a whole),
+    channel, instrument and type, with their total cost and granted support in whole cents;
+    an event keeps only the instrument and type the reports ask of it (`tally_sql.KEPT`:
+    '' and no type where it does not).
 
     Derived, never entered: kept by every write of a project (`tally_sql`, `tallies`). The
-    yearly reports add up a year's month rows instead of its projects; as of a date D they
-    take the months before D's month from here and the days of D's month up to D from
-    the projects themselves. A row whose projects all went counts 0 and is left in place.
+    yearly reports add up a year's row instead of its projects; as of a date D inside the
+    year they take the months before D's month from here and the days of D's month up to
+    D from the projects themselves. A row whose projects all went counts 0 and stays.
     """
 
     event = models.CharField(max_length=10, choices=[(event.value, event.value) for event in TallyEvent])
     cluster = models.ForeignKey("clusters.Cluster", on_delete=models.CASCADE, related_name="+")
-    month = models.DateField()  # its first day
+    span = models.CharField(max_length=5, choices=[(span.value, span.value) for span in TallySpan])
+    starts_on = models.DateField()  # the first day of its month, or of its year
     channel = models.CharField(max_length=20, choices=ChannelChoices.choices)
     instrument = models.CharField(max_length=40)
     type = models.ForeignKey(ProjectType, on_delete=models.CASCADE, related_name="+", null=True)
@@ -253,10 +256,11 @@ class ProjectTally(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(  # tally_sql.UNIQUE_KEY: no type is one value, not NULLs apart
-                *(F(name) for name in ("event", "cluster", "month", "channel", "instrument")),
+                *(F(name) for name in ("event", "cluster", "span", "starts_on", "channel", "instrument")),
                 Coalesce(F("type"), Value(0)),
                 name="projecttally_unique_key",
             ),
             models.CheckConstraint(condition=one_of("event", TallyEvent), name="projecttally_event_valid"),
+            models.CheckConstraint(condition=one_of("span", TallySpan), name="projecttally_span_valid"),
         ]
-        indexes = [models.Index(fields=["event", "month"])]
+        indexes = [models.Index(fields=["event", "span", "starts_on"])]

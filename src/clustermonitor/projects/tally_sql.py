@@ -29,23 +29,32 @@ class TallyEvent(StrEnum):
     APPROVED = "approved"
 
 
-TALLY_KEY = ("event", "cluster_id", "month", "channel", "instrument", "type_id")
+class TallySpan(StrEnum):
+    """How long a tally's period is: a month (what a question as of a day inside the year
+    adds up, month by month), or the whole year (what a question of the year as it stands
+    reads: a twelfth of the rows)."""
+
+    MONTH = "month"
+    YEAR = "year"
+
+
+TALLY_KEY = ("event", "cluster_id", "span", "starts_on", "channel", "instrument", "type_id")
 TALLY_FIGURES = ("projects", "total_cost_cents", "granted_cents")
-TallyKey = tuple[str, int, dt.date, str, str, int | None]  # TALLY_KEY's values
+TallyKey = tuple[str, int, str, dt.date, str, str, int | None]  # TALLY_KEY's values
 # The key as the unique index has it (a type not kept, NULL, is one value there): what an
 # upsert names as its conflict, and a row is found by.
 UNIQUE_KEY = (*TALLY_KEY[:-1], "COALESCE(type_id, 0)")
 
-# Beyond its cluster, month and channel, what each event keeps of a project: its
+# Beyond its cluster, period and channel, what each event keeps of a project: its
 # instrument and its type, as SQL over the project's row (`''` / NULL: not kept). The
 # reports count applications per cluster and channel, and approvals per instrument (the
 # other channel's; an earmarked one's is always HERMES) and per type (the earmarked
 # channel's). Keeping every instrument and type of both made nearly one row a project.
 KEPT = {
-    TallyEvent.SUBMITTED: ("''", "NULL"),
+    TallyEvent.SUBMITTED: ("''", "CAST(NULL AS bigint)"),  # typed: PostgreSQL's UNION would make it text
     TallyEvent.APPROVED: ("instrument", f"CASE WHEN channel = '{Channel.EARMARKED}' THEN type_id END"),
 }
-NOT_KEPT = ("''", "NULL")  # constants, the same in every row: not grouped by
+NOT_KEPT = KEPT[TallyEvent.SUBMITTED]  # constants, the same in every row: not grouped by
 
 
 def kept_for(event: TallyEvent, names: Iterable[str], channel: str | None) -> bool:
@@ -92,13 +101,14 @@ def contributions_sql(project_table: str, where: str) -> str:
         (TallyEvent.SUBMITTED, "submitted_on", "", "0"),
         (TallyEvent.APPROVED, "decided_on", f"status = '{ProjectStatus.APPROVED}' AND ", None),
     ):
-        key = ("cluster_id", month_sql(day, vendor), "channel", *KEPT[event])
-        group = ", ".join(sql for sql in key if sql not in NOT_KEPT)
         granted = granted or cents_sum_sql("granted_support", vendor)
-        selects.append(
-            f"SELECT '{event}', {', '.join(key)}, COUNT(*), {total}, {granted} "
-            f"FROM {table} WHERE {only}({where}) GROUP BY {group}"
-        )
+        for span in TallySpan:
+            key = ("cluster_id", month_sql(day, vendor, span), "channel", *KEPT[event])
+            group = ", ".join(sql for sql in key if sql not in NOT_KEPT)
+            selects.append(
+                f"SELECT '{event}', {key[0]}, '{span}', {', '.join(key[1:])}, COUNT(*), {total}, {granted} "
+                f"FROM {table} WHERE {only}({where}) GROUP BY {group}"
+            )
     return " UNION ALL ".join(selects)
 
 
@@ -106,11 +116,13 @@ def read(sql: str, params: Sequence[int] = ()) -> Tallies:
     """The tallies a query returns (TALLY_KEY…, TALLY_FIGURES…), leaving out those counting 0."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {
-            (event, cluster, _day(month), channel, instrument, kind): (int(n), int(total), int(granted))
-            for event, cluster, month, channel, instrument, kind, n, total, granted in cursor.fetchall()
-            if n or total or granted
-        }
+        rows = cursor.fetchall()
+    tallies: Tallies = {}
+    for event, cluster, span, starts, channel, instrument, kind, n, total, granted in rows:
+        if n or total or granted:
+            key = (event, cluster, span, _day(starts), channel, instrument, kind)
+            tallies[key] = (int(n), int(total), int(granted))
+    return tallies
 
 
 def _day(value: dt.date | str) -> dt.date:
@@ -125,7 +137,8 @@ def stored(project_table: str, pks: Sequence[int]) -> Tallies:
     for start in range(0, len(pks), CHUNK):
         chunk = pks[start : start + CHUNK]
         where = f"id IN ({', '.join(['%s'] * len(chunk))})"
-        for key, figures in read(contributions_sql(project_table, where), [*chunk, *chunk]).items():
+        params = [*chunk] * (len(TallyEvent) * len(TallySpan))  # the WHERE of each select
+        for key, figures in read(contributions_sql(project_table, where), params).items():
             tallies[key] = _plus(tallies.get(key, ZERO), figures)  # chunks may share a key
     return tallies
 

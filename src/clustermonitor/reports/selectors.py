@@ -28,7 +28,7 @@ from clustermonitor.kernel.models import BudgetYear
 from clustermonitor.kpis.models import Kpi, KpiResult, KpiTarget
 from clustermonitor.projects.models import Project, ProjectTally, ProjectType
 from clustermonitor.projects.selectors import projects_known
-from clustermonitor.projects.tally_sql import TallyEvent, kept_for
+from clustermonitor.projects.tally_sql import TallyEvent, TallySpan, kept_for
 
 
 def year_dates(year: int) -> tuple[date, date]:
@@ -216,16 +216,16 @@ def approvals_totals(
 def _tallied(
     event: TallyEvent, *, year: int, as_of: date | None, group_by: tuple[str, ...], filters: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    """`project_totals` of a year's applications or approvals known on `as_of`: every month
-    before `as_of`'s own from the kept tallies (a year holds a few hundred rows, however
-    many projects it has), the days of that month up to `as_of` from the projects
-    themselves (one month of them at most, found through their date index)."""
+    """`project_totals` of a year's applications or approvals known on `as_of`: the year's
+    own tallies when `as_of` is none or past the year; else every month before `as_of`'s
+    own from the monthly tallies and the days of that month up to `as_of` from the
+    projects themselves (one month of them at most, found through their date index)."""
     if not kept_for(event, (*group_by, *filters), filters.get("channel")):
         raise ValueError(f"the {event} tallies do not keep {group_by} {filters}")
     first, last = year_dates(year)
-    tallies = ProjectTally.objects.filter(event=event, month__range=(first, last), **filters)
+    tallies = ProjectTally.objects.filter(event=event, starts_on__range=(first, last), **filters)
     if as_of is None or as_of >= last:
-        return project_totals(tallies, *group_by)
+        return project_totals(tallies.filter(span=TallySpan.YEAR), *group_by)
     if as_of < first:
         return []
     month = as_of.replace(day=1)
@@ -233,7 +233,7 @@ def _tallied(
         days = projects_submitted_in(year=year, as_of=as_of).filter(submitted_on__gte=month)
     else:
         days = projects_approved_in(year=year, as_of=as_of).filter(decided_on__gte=month)
-    rows = project_totals(tallies.filter(month__lt=month), *group_by)
+    rows = project_totals(tallies.filter(span=TallySpan.MONTH, starts_on__lt=month), *group_by)
     rows += project_totals(days.filter(**filters), *group_by)
     return _merged(rows, group_by, ("projects", "granted_support", "total_cost"))
 

@@ -62,9 +62,11 @@ class Command(BaseCommand):
             self.stdout.write("project tallies agree with the projects")
             return []
         for difference in differences[:SHOWN]:
-            event, cluster, month, channel, instrument, kind = difference.key
+            event, cluster, span, starts_on, channel, instrument, kind = difference.key
+            period = starts_on.isoformat()[: 7 if span == "month" else 4]
+            what = " ".join(part for part in (channel, instrument, kind and f"type #{kind}") if part)
             self.stdout.write(
-                f"{event} cluster #{cluster} {month.isoformat()[:7]} {channel} {instrument} type #{kind}: "
+                f"{event} cluster #{cluster} {period} {what}: "
                 f"kept {_tally(difference.kept)}, projects {_tally(difference.truth)}"
             )
         return [f"{len(differences)} project tallies differ from the projects{_more(differences)}"]
