@@ -1,9 +1,13 @@
-"""The report tables' rows are written in Python (common.HtmlTable.body_html), not by the
+"""The report tables' rows are written in Python (tables.HtmlTable.body_html), not by the
 template language: every text escaped as the template escaped it, a code's shared cell
 the same in each row, the drill-down links the query `urlencode` writes."""
 
 import re
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from html import escape
+from unittest.mock import Mock
 from urllib.parse import urlencode
 
 import pytest
@@ -14,6 +18,8 @@ from clustermonitor.clusters.models import Cluster
 from clustermonitor.reports.drill import Drill
 from clustermonitor.reports.tables import Table
 from clustermonitor.web.drill import FigureLinks
+from clustermonitor.web.tables import TableLayout
+from clustermonitor.web.templatetags.web import cell_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +68,18 @@ def test_the_dashboard_shows_kpi_status_per_cluster_not_the_kpis_list(
     html = clients["viewer"].get("/years/2018/").content.decode()
 
     assert 'id="kpi-table-1"' in html and 'id="kpi-table-0"' not in html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(
+    "value",
+    [Decimal("-1234567.505"), Decimal("0"), 0, -45250000, 1234567890, Fraction(-1, 8), Fraction(2, 3)],
+)
+def test_a_figures_texts_need_no_escaping(value: Decimal | int | Fraction, language: str) -> None:
+    """`Cell.safe`: _cell_html writes a figure's texts unescaped, which holds while our
+    number formats print only digits, signs, separators, `€` and `%`."""
+    raw, shown = TableLayout.figure_texts(Mock(texts={}, language=language), value)
+
+    assert (raw, shown) == cell_texts(value, language)
+    assert set(raw + shown) <= set("0123456789-.,€ %")
+    assert escape(raw) == raw and escape(shown) == shown

@@ -1,33 +1,17 @@
-"""What the pages share: the year and as-of picked, years known, report tables laid out
-for HTML (sorted, each figure with its drill-down link)."""
+"""What the pages share: the year and as-of picked, the years known, a link's query
+(the report tables laid out for HTML: tables.py)."""
 
-from dataclasses import dataclass, field, replace
 from datetime import date
-from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 
-from clustermonitor.access import permissions
 from clustermonitor.budget.selectors import years_with_status
 from clustermonitor.domain import dates
-from clustermonitor.reports.figures import Report
-from clustermonitor.reports.labels import label
-from clustermonitor.reports.registry import report_spec
-from clustermonitor.reports.renderers.cells import cell_text, is_number
-from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, lang, names
 from clustermonitor.reports.renderers.said import translated
 from clustermonitor.reports.selectors import latest_year
-from clustermonitor.reports.tables import TOTAL_LABELS, Table, is_total_row
-from clustermonitor.web.drill import FigureLinks
-from clustermonitor.web.templatetags.web import cell_in, cell_texts
-
-YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
 
 
 def parse_as_of(request: HttpRequest) -> date | None:
@@ -67,205 +51,6 @@ def default_year() -> int | None:
     """The latest open year with data; else the latest year."""
     open_years = [y["year"] for y in years_known() if not y["closed"]]
     return max(open_years) if open_years else latest_year()
-
-
-@dataclass(slots=True)
-class Cell:
-    value: Any
-    link: str | None = None
-    numeric: bool = False
-    raw: str = ""  # the figure as the renderers print it (`4500000.00`), for tests and tools
-    text: str | None = None  # a code by its name, a KPI figure in its unit; None: the `cell` filter
-    over: bool = False  # a commitment above its allocation: marked on the page
-    shown: str = ""  # what the page shows: `text`, else the value as the `cell` filter prints it
-
-
-@dataclass
-class HtmlTable:
-    index: int
-    title: str
-    columns: list[dict[str, Any]]
-    rows: list[list[Cell]] = field(default_factory=list)
-    totals: set[int] = field(default_factory=set)  # indexes of the total and subtotal rows
-
-    @property
-    def parts(self) -> list[dict[str, Any]]:
-        """The body (data rows, in the order asked) and, when there are any, the foot: the
-        subtotal and total rows in the report's order, which stay there whatever the
-        sorting (issue 14 point 10)."""
-        body = [row for index, row in enumerate(self.rows) if index not in self.totals]
-        foot = [row for index, row in enumerate(self.rows) if index in self.totals]
-        parts = [{"tag": "tbody", "rows": body, "totals": False}]
-        return parts + ([{"tag": "tfoot", "rows": foot, "totals": True}] if foot else [])
-
-    @property
-    def body_html(self) -> SafeString:
-        """`parts` as HTML (web/_table.html): written here, not by the template language,
-        which spent a dashboard's whole rendering budget on its thousands of cells."""
-        over = OVER_MARK.format(escape(gettext("above the allocation:")))
-        written: dict[int, str] = {}  # a cell shared by rows (a code's, report_tables) written once
-        out = []
-        for part in self.parts:
-            out.append(f"<{part['tag']}>\n  ")
-            tr = '<tr class="total">' if part["totals"] else "<tr>"
-            for row in part["rows"]:
-                out.append(tr)
-                for cell in row:
-                    html = written.get(id(cell))
-                    if html is None:
-                        html = written[id(cell)] = _cell_html(cell, over)
-                    out.append(html)
-                out.append("</tr>\n  ")
-            out.append(f"\n  </{part['tag']}>")
-        return mark_safe("".join(out))  # every text in it escaped by _cell_html
-
-
-OVER_MARK = '<span class="over-mark" aria-hidden="true">▲ </span><span class="visually-hidden">{} </span>'
-
-
-def _cell_html(cell: Cell, over: str) -> str:
-    """One `<td>`: a figure with its drill-down link and raw value, a cluster with its
-    page's link, else the cell's text; a commitment above its allocation marked."""
-    td = ('<td class="num over">' if cell.over else '<td class="num">') if cell.numeric else "<td>"
-    mark = over if cell.over else ""
-    if cell.link and cell.numeric:
-        link, raw = escape(cell.link), escape(cell.raw)
-        inner = f'<a class="figure" href="{link}" data-value="{raw}">{escape(cell.shown)}</a>'
-    elif cell.link:
-        inner = f'<a href="{escape(cell.link)}">{escape(cell.text or str(cell.value))}</a>'
-    else:
-        inner = escape(cell.shown)
-    return f"{td}{mark}{inner}</td>"
-
-
-def committed_above_allocated(row: dict[str, Any], column: str) -> bool:
-    """A `committed` or `committed_<part>` figure above its row's `allocated[_<part>]`."""
-    if not column.startswith("committed"):
-        return False
-    allocated: Any = row.get("allocated" + column.removeprefix("committed"))
-    committed: Any = row.get(column)
-    return is_number(allocated) and is_number(committed) and committed > allocated
-
-
-def sort_rows(table: Table, sort: str | None, descending: bool) -> Table:
-    """The table with its rows sorted on a column; a closing total row stays last."""
-    if not sort or sort not in table.columns:
-        return table
-    rows = [row for row in table.rows if not is_total_row(table, row)]
-    tail = [row for row in table.rows if is_total_row(table, row)]  # in their own order
-
-    def key(row: dict[str, Any]) -> tuple[int, Any]:
-        value = row.get(sort)
-        if value is None:
-            return (1, 0)
-        return (0, value if not isinstance(value, str) else value.lower())
-
-    try:
-        rows.sort(key=key, reverse=descending)
-    except TypeError:
-        rows.sort(key=lambda r: str(r.get(sort)), reverse=descending)
-    return replace(table, rows=rows + tail)  # the drill-downs kept: a sorted figure still opens
-
-
-def report_tables(
-    request: HttpRequest,
-    name: str,
-    report: Report,
-    *,
-    year: int | None,
-    as_of: date | None,
-    known: Names | None = None,
-    first: int = 0,
-) -> list[HtmlTable]:
-    """The report's own tables (report_spec(name).tables), sorted as asked, linked for
-    drilling; `known`: the code names, when the page already has them; `first`: the
-    index of the first table the page shows (the tables before it are not laid out)."""
-    sort, descending = request.GET.get("sort"), request.GET.get("order") == "desc"
-    known = known or names()
-    language = lang()  # asked once: per figure it was a tenth of the dashboard's time
-    links = FigureLinks(year=year, as_of=as_of)
-    may_see: dict[str | None, bool] = {}
-    cluster_pages: dict[Any, str | None] = {}
-
-    def visible(code: str | None) -> bool:
-        if code not in may_see:
-            may_see[code] = permissions.may_see_cluster(request.user, code)
-        return may_see[code]
-
-    def cluster_page(code: Any) -> str | None:
-        """The cluster's page, for those who may open it (no link to a 403)."""
-        if code not in cluster_pages:
-            cluster_pages[code] = reverse("cluster", args=[code]) if visible(code) else None
-        return cluster_pages[code]
-
-    def cell(table: Table, column: str, row: dict[str, Any]) -> Cell:
-        value = row.get(column)
-        if column in YEAR_COLUMNS and value is not None:
-            return Cell(str(value), raw=str(value), shown=cell_in(str(value), language))
-        text = _text(known, table, column, row, language)
-        if text is None:
-            raw, shown = cell_texts(value, language)
-        else:
-            raw, shown = cell_text(value), text
-        cell = Cell(value, numeric=is_number(value), raw=raw, text=text, shown=shown)
-        if column == "cluster" and value not in (None, *TOTAL_LABELS):
-            cell.link = cluster_page(value)
-        elif cell.numeric:
-            cell.over = committed_above_allocated(row, column)
-            found = links(table, column, row)
-            if found and visible(found[1]):
-                cell.link = found[0]
-        return cell
-
-    out = []
-    for index, table in enumerate(report_spec(name).tables(report)):
-        if index < first:
-            continue
-        table = sort_rows(table, sort, descending)
-        columns = [
-            {
-                "key": column,
-                "label": label(column),
-                "sort_url": "?"
-                + _with(request, sort=column, order="asc" if sort == column and descending else "desc"),
-                "sorted": sort == column,
-                "descending": descending,
-            }
-            for column in table.columns
-        ]
-        html = HtmlTable(index, label(table.title), columns)
-        # a code or a label is the same cell in every row it is in (its name, its link):
-        # made once per table and shared, as a table repeats a few dozen of them
-        codes: dict[tuple[str, str], Cell] = {}
-        for row in table.rows:
-            if is_total_row(table, row):
-                html.totals.add(len(html.rows))
-            cells = []
-            for column in table.columns:
-                value = row.get(column)
-                if isinstance(value, str) and column not in KPI_FIGURES:
-                    if (column, value) not in codes:
-                        codes[(column, value)] = cell(table, column, row)
-                    cells.append(codes[(column, value)])
-                else:
-                    cells.append(cell(table, column, row))
-            html.rows.append(cells)
-        out.append(html)
-    return out
-
-
-def _text(known: Names, table: Table, column: str, row: dict[str, Any], language: str) -> str | None:
-    """A code by its name and a KPI figure in the KPI's unit; None for the `cell` filter."""
-    if column in KPI_FIGURES and "kpi" in row:
-        return kpi_figure(row.get(column), known.unit_of(row), language)
-    return known.text(column, row.get(column), table.columns)
-
-
-def _with(request: HttpRequest, **changes: str) -> str:
-    params = request.GET.copy()
-    for key, value in changes.items():
-        params[key] = value
-    return params.urlencode()
 
 
 def query(**params: Any) -> str:

@@ -11,7 +11,7 @@ from clustermonitor.reports.figures import Report
 from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers import report_format
 from clustermonitor.reports.renderers.cells import spreadsheet_cells
-from clustermonitor.web.common import sort_rows
+from clustermonitor.web.tables import sort_rows
 
 DOCUMENTS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

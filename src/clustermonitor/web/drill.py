@@ -23,9 +23,13 @@ class FigureLinks:
     same few dozen filters. The query is what `urlencode` writes, in the same order."""
 
     def __init__(self, *, year: int | None, as_of: date | None) -> None:
-        self.shared = {"year": year, "as_of": as_of.isoformat() if as_of else None}
-        self.paths: dict[str, str] = {}
-        self.pairs: dict[tuple[str, str], str] = {}  # (key, value) -> `key=value`, quoted
+        # as texts, the pairs' keys: every link has them
+        self.shared = {
+            "year": None if year is None else str(year),
+            "as_of": as_of.isoformat() if as_of else None,
+        }
+        self.paths: dict[str, str] = {}  # records -> `/drill/<records>/?`
+        self.pairs: dict[tuple[str, str], str] = {}  # (key, value's text) -> `key=value`, quoted
 
     def __call__(self, table: Table, column: str, row: dict[str, Any]) -> tuple[str, str | None] | None:
         """(address, cluster the records belong to or None for several) of a figure, or None."""
@@ -35,14 +39,15 @@ class FigureLinks:
             return None
         path = self.paths.get(drill.records)
         if path is None:
-            path = self.paths[drill.records] = reverse("drill", args=[drill.records])
+            path = self.paths[drill.records] = reverse("drill", args=[drill.records]) + "?"
         pairs = []
-        for key, value in (self.shared | found).items():
-            if value in (None, ""):
+        for item in (self.shared | found).items():
+            if item[1] is None or item[1] == "":
                 continue
-            text = str(value)
-            pair = self.pairs.get((key, text))
+            if not isinstance(item[1], str):  # by its text: 1 == True, yet they print apart
+                item = (item[0], str(item[1]))
+            pair = self.pairs.get(item)
             if pair is None:
-                pair = self.pairs[(key, text)] = f"{quote_plus(key)}={quote_plus(text)}"
+                pair = self.pairs[item] = f"{quote_plus(item[0])}={quote_plus(item[1])}"
             pairs.append(pair)
-        return f"{path}?{'&'.join(pairs)}", found.get("cluster")
+        return path + "&".join(pairs), found.get("cluster")

@@ -30,13 +30,13 @@ from clustermonitor.web.common import (
     parse_as_of,
     parse_year,
     query,
-    report_tables,
     years_known,
 )
 from clustermonitor.web.downloads import DOCUMENTS, report_document, table_csv
 from clustermonitor.web.drill_export import drill_rows
 from clustermonitor.web.listing import export_url, list_xlsx
 from clustermonitor.web.report_charts import report_chart
+from clustermonitor.web.tables import TableLayout, report_tables
 from clustermonitor.web.yearchart import headline, month_chart
 
 PENDING_SHOWN, DECISIONS_SHOWN = 20, 10
@@ -96,17 +96,12 @@ def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> d
     rows = budget["envelopes"]
     labels = {key: label(key) for key in ("budget", "allocated", "committed", "paid")}
     labels |= {row["envelope"]: label(row["envelope"]) for row in rows}
-    known = names()  # once for the three reports' tables
+    layout = TableLayout(request, year=year, as_of=as_of)  # one page: what their cells share asked once
     context = {
-        "budget_tables": report_tables(
-            request, "budget-overview", budget, year=year, as_of=as_of, known=known
-        ),
-        "cluster_tables": report_tables(
-            request, "cluster-overview", clusters, year=year, as_of=as_of, known=known
-        ),
-        "kpi_tables": report_tables(  # the status per cluster; the KPIs' list is the report's page
-            request, "kpi-status", kpis, year=year, as_of=as_of, known=known, first=1
-        ),
+        "budget_tables": layout.tables("budget-overview", budget),
+        "cluster_tables": layout.tables("cluster-overview", clusters),
+        # the status per cluster; the KPIs' list is the report's page
+        "kpi_tables": layout.tables("kpi-status", kpis, first=1),
         "chart": bar_chart(rows, "envelope", labels),
     }
     html = render_to_string("web/_dashboard_figures.html", context, request)

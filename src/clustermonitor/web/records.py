@@ -33,7 +33,8 @@ from clustermonitor.reports.labels import label
 from clustermonitor.reports.registry import report_build
 from clustermonitor.web import listing
 from clustermonitor.web.chart import bar_chart
-from clustermonitor.web.common import parse_as_of, parse_year, report_tables
+from clustermonitor.web.common import parse_as_of, parse_year
+from clustermonitor.web.tables import report_tables
 
 TIMELINE = (("allocated", "#5b8fc7"), ("committed", "#c0504d"))
 KPI_SERIES = (("target", "#1f4e79"), ("value", "#c0504d"))

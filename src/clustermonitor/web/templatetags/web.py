@@ -57,10 +57,13 @@ def cell(value: Any) -> str:
 
 def cell_texts(value: Any, language: str) -> tuple[str, str]:
     """A report value's (`cell_text`, `cell_in`): its raw text and what a page shows, an
-    amount rounded and printed once for both (the dashboard has some 1,500)."""
+    amount rounded and printed once for both (the dashboard has some 1,500), a count's digits
+    grouped without a detour through Decimal."""
     raw = cell_text(value)
     if isinstance(value, Decimal):  # cell_in's amount: the same rounding, the same text
         return raw, euro_text(raw, language)
+    if type(value) is int:  # cell_in's count (number_in, no decimals): its digits grouped
+        return raw, grouped(raw, language)
     return raw, cell_in(value, language)
 
 
