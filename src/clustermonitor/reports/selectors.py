@@ -191,11 +191,10 @@ def project_totals(
             "granted_support": AmountSum("granted_support"),
             "total_cost": AmountSum("total_cost"),
         }
-    rows = projects.values(*group_by).annotate(**figures).order_by()
-    return [
-        {**row, "granted_support": D(row["granted_support"]), "total_cost": D(row["total_cost"])}
-        for row in rows
-    ]
+    rows = list(projects.values(*group_by).annotate(**figures).order_by())
+    for row in rows:  # each a dict of its own: its amounts made Decimal in place
+        row["granted_support"], row["total_cost"] = D(row["granted_support"]), D(row["total_cost"])
+    return rows
 
 
 def applications_counted(*, year: int, as_of: date | None, by: str, **filters: Any) -> dict[Any, int]:
