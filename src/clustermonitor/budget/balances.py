@@ -10,7 +10,7 @@ entries, and `balances_rebuild` replaces them with it (`clustermonitor balances`
 from django.db import connection, transaction
 
 from clustermonitor.budget.models import LedgerBalance, LedgerEntry
-from clustermonitor.kernel.aggregates import cents_sum_sql, month_sql
+from clustermonitor.kernel.aggregates import cents_sum_sql, period_start_sql
 from clustermonitor.kernel.kept import Difference, differences, hold, rebuild
 
 MonthKey = tuple[int, int, str, str, str]  # cluster_id, year, envelope, kind, ISO first day
@@ -19,7 +19,7 @@ KEPT = "cluster_id, year, envelope, kind, month"
 
 def _ledger_sums_sql() -> str:
     table = connection.ops.quote_name(LedgerEntry._meta.db_table)
-    group = f"cluster_id, year, envelope, kind, {month_sql('date', connection.vendor)}"
+    group = f"cluster_id, year, envelope, kind, {period_start_sql('date', connection.vendor)}"
     cents = cents_sum_sql("amount", connection.vendor)
     return f"SELECT {group}, {cents}, COUNT(*) FROM {table} GROUP BY {group}"
 

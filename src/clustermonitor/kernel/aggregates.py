@@ -59,8 +59,8 @@ def cents_sum_sql(column: str, vendor: str) -> str:
     return f"SUM(CAST(ROUND({column} * 100) AS INTEGER))"
 
 
-def month_sql(column: str, vendor: str, unit: str = "month") -> str:
-    """The first day of a date column's month (`unit` "year": its year's; SQLite: the ISO text)."""
+def period_start_sql(column: str, vendor: str, unit: str = "month") -> str:
+    """The first day of a date column's month, or of its year (`unit`); SQLite: the ISO text."""
     if vendor == "postgresql":
         return f"CAST(date_trunc('{unit}', {column}) AS date)"
     return f"date({column}, 'start of {unit}')"

@@ -18,7 +18,7 @@ from enum import StrEnum
 from django.db import connection
 
 from clustermonitor.domain.enums import Channel, ProjectStatus
-from clustermonitor.kernel.aggregates import cents_sum_sql, month_sql
+from clustermonitor.kernel.aggregates import cents_sum_sql, period_start_sql
 
 
 class TallyEvent(StrEnum):
@@ -103,7 +103,7 @@ def contributions_sql(project_table: str, where: str) -> str:
     ):
         granted = granted or cents_sum_sql("granted_support", vendor)
         for span in TallySpan:
-            key = ("cluster_id", month_sql(day, vendor, span), "channel", *KEPT[event])
+            key = ("cluster_id", period_start_sql(day, vendor, span), "channel", *KEPT[event])
             group = ", ".join(sql for sql in key if sql not in NOT_KEPT)
             selects.append(
                 f"SELECT '{event}', {key[0]}, '{span}', {', '.join(key[1:])}, COUNT(*), {total}, {granted} "

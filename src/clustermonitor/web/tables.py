@@ -7,8 +7,6 @@ of each figure value) and each cell does only its own part."""
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
-from fractions import Fraction
 from html import escape
 from typing import Any
 
@@ -28,7 +26,6 @@ from clustermonitor.web.drill import FigureLinks
 from clustermonitor.web.templatetags.web import cell_in, cell_texts
 
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
-FIGURES = (Decimal, int, Fraction)  # by exact type: a bool is an int, and no figure
 
 
 @dataclass(slots=True)
@@ -210,7 +207,7 @@ class TableLayout:
         value = row.get(column)
         if column in YEAR_COLUMNS and value is not None:
             return Cell(str(value), raw=str(value), shown=cell_in(str(value), self.language))
-        if type(value) in FIGURES and not (column in KPI_FIGURES and "kpi" in row):
+        if is_number(value) and not (column in KPI_FIGURES and "kpi" in row):
             raw, shown = self.figure_texts(value)
             cell = Cell(value, numeric=True, raw=raw, shown=shown, safe=True)
         else:

@@ -57,13 +57,10 @@ def cell(value: Any) -> str:
 
 def cell_texts(value: Any, language: str) -> tuple[str, str]:
     """A report value's (`cell_text`, `cell_in`): its raw text and what a page shows, an
-    amount rounded and printed once for both (the dashboard has some 1,500), a count's digits
-    grouped without a detour through Decimal."""
+    amount rounded and printed once for both (the dashboard has some 1,500)."""
     raw = cell_text(value)
-    if isinstance(value, Decimal):  # cell_in's amount: the same rounding, the same text
+    if isinstance(value, Decimal):  # cell_in's amount (`euro`), from the text already printed
         return raw, euro_text(raw, language)
-    if type(value) is int:  # cell_in's count (number_in, no decimals): its digits grouped
-        return raw, grouped(raw, language)
     return raw, cell_in(value, language)
 
 
@@ -75,11 +72,11 @@ def cell_in(value: Any, language: str) -> str:
     if isinstance(value, bool):
         return label("yes" if value else "no")
     if isinstance(value, Decimal):
-        return euro(quantize(value), language)
+        return euro(value, language)  # rounded to the cent by its cell text
     if isinstance(value, Fraction):
         return percent(value, language)
     if isinstance(value, int):
-        return number_in(value, 0, language)
+        return grouped(str(value), language)  # a count: its digits grouped
     if isinstance(value, date):
         return value.isoformat()
     return str(label(str(value)))

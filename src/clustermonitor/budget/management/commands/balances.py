@@ -16,8 +16,9 @@ class Command(BaseCommand):
     help = (
         "Reports read kept sums instead of the raw rows: the ledger's balances per cluster, year, "
         "envelope, kind and month, kept by every booking and import, and the project tallies "
-        "(applications per submission month, approvals per decision month, per cluster, channel, "
-        "instrument and type), kept by every write of a project and by every import. --verify adds "
+        "(applications per cluster and channel, approvals per cluster, channel, instrument and, "
+        "earmarked, type; each per month and per year), kept by every write of a project and by "
+        "every import. --verify adds "
         "the ledger and the projects up again and compares (exit 1 on any difference); --rebuild "
         "replaces the kept sums by theirs."
     )
