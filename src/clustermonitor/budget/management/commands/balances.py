@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from clustermonitor.budget.balances import balances_differences, balances_rebuild
 from clustermonitor.clusters.revision import data_changed
 from clustermonitor.projects.tallies import tallies_differences, tallies_rebuild
+from clustermonitor.projects.tally_sql import TallySpan
 
 SHOWN = 20
 
@@ -64,7 +65,7 @@ class Command(BaseCommand):
             return []
         for difference in differences[:SHOWN]:
             event, cluster, span, starts_on, channel, instrument, kind = difference.key
-            period = starts_on.isoformat()[: 7 if span == "month" else 4]
+            period = starts_on.isoformat()[: 7 if span == TallySpan.MONTH else 4]
             what = " ".join(part for part in (channel, instrument, kind and f"type #{kind}") if part)
             self.stdout.write(
                 f"{event} cluster #{cluster} {period} {what}: "
