@@ -20,8 +20,9 @@ COUNTS = ("projects",)
 
 def additional_resources(*, year: int, as_of: date | None = None) -> Report:
     by = ("cluster__code", "cluster__type", "instrument")
+    approved = selectors.approvals_totals(year=year, as_of=as_of, group_by=by, channel=Channel.OTHER)
     rows = by_code(
-        (
+        [
             {
                 "cluster": row["cluster__code"],
                 "type": row["cluster__type"],
@@ -30,8 +31,8 @@ def additional_resources(*, year: int, as_of: date | None = None) -> Report:
                 "total_cost": row["total_cost"],
                 "granted_support": row["granted_support"],
             }
-            for row in selectors.approvals_totals(year=year, as_of=as_of, group_by=by, channel=Channel.OTHER)
-        ),
+            for row in approved
+        ],
         "cluster",
         "instrument",
     )

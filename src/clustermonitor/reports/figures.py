@@ -39,7 +39,7 @@ def by_code(rows: Iterable[Row], *keys: str) -> list[Row]:
     Sorted in Python on purpose: database collations disagree (`cSBO` after `INNOVATION`
     here, before it under most PostgreSQL locales).
     """
-    return sorted(rows, key=lambda row: tuple(str(row[key]) for key in keys))
+    return sorted(rows, key=lambda row: tuple([str(row[key]) for key in keys]))  # a list: faster per row
 
 
 def add_up(rows: Iterable[Mapping[str, Any]], keys: Iterable[str], *, counts: Collection[str] = ()) -> Row:
