@@ -107,6 +107,8 @@ NL: dict[str, str | tuple[str, str]] = {
     "Budget, allocated, committed and paid per envelope": "Budget, toegewezen, vastgelegd en vereffend per enveloppe",
     "Clusters and common pool": "Clusters en niet-toegewezen middelen",
     "KPI status per cluster": "KPI-status per cluster",
+    "Other public funding by instrument, per cluster": "Andere publieke middelen per instrument, per cluster",
+    "Each KPI's value and target, per cluster": "De waarde en de streefwaarde van elke KPI, per cluster",
     "All reports": "Alle rapporten",
     "Records": "Records",
     "Records behind the figure": "Records achter het cijfer",

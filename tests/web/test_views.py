@@ -45,6 +45,17 @@ def test_dashboard_in_english_with_lang(users: None) -> None:
     assert 'lang="en"' in text(client.get("/ledger/"))  # the choice sticks
 
 
+def test_dashboard_leaves_the_long_lists_to_the_reports_it_links(users: None) -> None:
+    page = text(client_for("viewer").get("/years/2018/?as_of=2018-06-30"))
+
+    assert 'id="clusters-table-0"' in page and 'id="clusters-table-1"' in page  # clusters, pool
+    assert 'id="clusters-table-2"' not in page  # other public funding by instrument
+    assert "Andere publieke middelen per instrument, per cluster" in page
+    assert 'href="/reports/cluster-overview/?year=2018&amp;as_of=2018-06-30"' in page
+    assert 'id="kpi-table-0"' not in page and 'id="kpi-table-1"' in page  # the status per cluster
+    assert 'href="/reports/kpi-status/?year=2018&amp;as_of=2018-06-30"' in page
+
+
 def test_set_language_switches_to_english(users: None) -> None:
     client = client_for("viewer")
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})

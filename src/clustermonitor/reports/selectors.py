@@ -206,7 +206,7 @@ def _tally_totals(tallies: QuerySet[ProjectTally], group_by: tuple[str, ...]) ->
     width = len(group_by)
     rows = []
     for values in fetched:
-        row = dict(zip(group_by, values))
+        row = dict(zip(group_by, values[:width], strict=True))
         projects, granted, total_cost = values[width:]
         row["projects"] = int(projects)
         row["granted_support"] = from_cents(int(granted))

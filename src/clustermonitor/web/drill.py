@@ -8,6 +8,7 @@ renders it. A column without a declaration (unallocated, available, drawn from p
 averages, ratios) has no link.
 """
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from urllib.parse import quote_plus
@@ -15,6 +16,8 @@ from urllib.parse import quote_plus
 from django.urls import reverse
 
 from clustermonitor.reports.tables import Table
+
+FoundLink = tuple[str, str | None] | None  # (address, the records' one cluster or None)
 
 
 class FigureLinks:
@@ -33,21 +36,41 @@ class FigureLinks:
 
     def __call__(self, table: Table, column: str, row: dict[str, Any]) -> tuple[str, str | None] | None:
         """(address, cluster the records belong to or None for several) of a figure, or None."""
+        link = self.of_column(table, column)
+        return None if link is None else link(row)
+
+    def of_column(self, table: Table, column: str) -> Callable[[dict[str, Any]], FoundLink] | None:
+        """`self(table, column, row)` as a function of the row, what the column's figures
+        share worked out once (a dashboard table has a hundred rows); None: no records."""
         drill = table.drill.get(column)
-        found = drill.query(column, row) if drill is not None else None
-        if drill is None or found is None:
+        if drill is None:
             return None
         path = self.paths.get(drill.records)
         if path is None:
             path = self.paths[drill.records] = reverse("drill", args=[drill.records]) + "?"
-        pairs = []
-        for item in (self.shared | found).items():
-            if item[1] is None or item[1] == "":
+        if drill.gives() & self.shared.keys():  # a row's filter takes a shared key's place
+            return lambda row: self._link(path, [], _after(self.shared, drill.query(column, row)))
+        head = [self._pair(key, value) for key, value in self.shared.items() if value]
+        return lambda row: self._link(path, head, drill.query(column, row))
+
+    def _link(self, path: str, head: list[str], found: dict[str, Any] | None) -> FoundLink:
+        """The address of the records `found` names (`head`: the page's pairs before them)."""
+        if found is None:
+            return None
+        pairs = list(head)
+        for key, value in found.items():
+            if value is None or value == "":
                 continue
-            if not isinstance(item[1], str):  # by its text: 1 == True, yet they print apart
-                item = (item[0], str(item[1]))
-            pair = self.pairs.get(item)
-            if pair is None:
-                pair = self.pairs[item] = f"{quote_plus(item[0])}={quote_plus(item[1])}"
-            pairs.append(pair)
+            pairs.append(self._pair(key, value if isinstance(value, str) else str(value)))  # 1 == True
         return path + "&".join(pairs), found.get("cluster")
+
+    def _pair(self, key: str, text: str) -> str:
+        """`key=text`, quoted as `urlencode` quotes it, once per page."""
+        pair = self.pairs.get((key, text))
+        if pair is None:
+            pair = self.pairs[(key, text)] = f"{quote_plus(key)}={quote_plus(text)}"
+        return pair
+
+
+def _after(shared: dict[str, str | None], found: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if found is None else shared | found

@@ -98,9 +98,12 @@ def _dashboard_figures(request: HttpRequest, year: int, as_of: date | None) -> d
     labels |= {row["envelope"]: label(row["envelope"]) for row in rows}
     layout = TableLayout(request, year=year, as_of=as_of)  # one page: what their cells share asked once
     context = {
+        "year": year,
+        "as_of": as_of,
         "budget_tables": layout.tables("budget-overview", budget),
-        "cluster_tables": layout.tables("cluster-overview", clusters),
-        # the status per cluster; the KPIs' list is the report's page
+        # the clusters and the pool; their other public funding per instrument (hundreds
+        # of rows) and the KPIs' list are on the reports' own pages, which the page links
+        "cluster_tables": layout.tables("cluster-overview", clusters, stop=2),
         "kpi_tables": layout.tables("kpi-status", kpis, first=1),
         "chart": bar_chart(rows, "envelope", labels),
     }

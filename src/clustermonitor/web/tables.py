@@ -5,6 +5,7 @@ A dashboard lays out some 2,500 cells per view, so what cells share is worked ou
 per page (`TableLayout`: the language, who may see which cluster, the addresses, the text
 of each figure value) and each cell does only its own part."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
@@ -22,7 +23,7 @@ from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers.cells import cell_text, is_number
 from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, lang, names
 from clustermonitor.reports.tables import TOTAL_LABELS, Table, is_total_row
-from clustermonitor.web.drill import FigureLinks
+from clustermonitor.web.drill import FigureLinks, FoundLink
 from clustermonitor.web.templatetags.web import cell_in, cell_texts
 
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
@@ -142,6 +143,17 @@ def report_tables(
     return TableLayout(request, year=year, as_of=as_of, known=known).tables(name, report, first=first)
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnPlan:
+    """What a table column's cells share, worked out once per table."""
+
+    name: str
+    figures: bool  # its numbers are figures (not a year's, not a cluster's)
+    kpi_figure: bool  # a KPI's value or target: in the KPI's unit where the row is a KPI
+    committed: bool  # compared with its row's allocation (`committed_above_allocated`)
+    link: Callable[[dict[str, Any]], FoundLink] | None  # the figure's drill-down address
+
+
 class TableLayout:
     """Lays out the report tables of one page (the dashboard has three reports'), asking
     what their cells share once: the language, the code names, who may see which
@@ -158,14 +170,16 @@ class TableLayout:
         self.cluster_pages: dict[Any, str | None] = {}
         self.texts: dict[tuple[type, Any], tuple[str, str]] = {}  # a page repeats its 0s and counts
 
-    def tables(self, name: str, report: Report, *, first: int = 0) -> list[HtmlTable]:
+    def tables(
+        self, name: str, report: Report, *, first: int = 0, stop: int | None = None
+    ) -> list[HtmlTable]:
         """The report's own tables (report_spec(name).tables), sorted as asked, linked for
-        drilling; `first`: the index of the first table the page shows (the tables
-        before it are not laid out)."""
+        drilling; the page shows those from index `first` up to `stop` (not included), the
+        others are not laid out."""
         return [
             self.table(index, table)
             for index, table in enumerate(report_spec(name).tables(report))
-            if index >= first
+            if index >= first and (stop is None or index < stop)
         ]
 
     def table(self, index: int, table: Table) -> HtmlTable:
@@ -185,6 +199,7 @@ class TableLayout:
                 }
             )
         html = HtmlTable(index, label(table.title), columns)
+        plans = [self.column(table, column) for column in table.columns]
         # a code or a label is the same cell in every row it is in (its name, its link):
         # made once per table and shared, as a table repeats a few dozen of them
         codes: dict[tuple[str, str], Cell] = {}
@@ -192,35 +207,58 @@ class TableLayout:
             if is_total_row(table, row):
                 html.totals.add(len(html.rows))
             cells = []
-            for column in table.columns:
-                value = row.get(column)
-                if isinstance(value, str) and column not in KPI_FIGURES:
-                    if (column, value) not in codes:
-                        codes[(column, value)] = self.cell(table, column, row)
-                    cells.append(codes[(column, value)])
+            for plan in plans:
+                value = row.get(plan.name)
+                if isinstance(value, str) and not plan.kpi_figure:
+                    cell = codes.get((plan.name, value))
+                    if cell is None:
+                        cell = codes[(plan.name, value)] = self.cell(table, plan, row)
+                    cells.append(cell)
+                elif plan.figures and is_number(value) and not (plan.kpi_figure and "kpi" in row):
+                    cells.append(self.figure(plan, value, row))
                 else:
-                    cells.append(self.cell(table, column, row))
+                    cells.append(self.cell(table, plan, row))
             html.rows.append(cells)
         return html
 
-    def cell(self, table: Table, column: str, row: dict[str, Any]) -> Cell:
-        value = row.get(column)
+    def column(self, table: Table, name: str) -> "ColumnPlan":
+        return ColumnPlan(
+            name,
+            figures=name not in YEAR_COLUMNS and name != "cluster",
+            kpi_figure=name in KPI_FIGURES,
+            committed=name.startswith("committed"),
+            link=self.links.of_column(table, name),
+        )
+
+    def cell(self, table: Table, plan: "ColumnPlan", row: dict[str, Any]) -> Cell:
+        column, value = plan.name, row.get(plan.name)
         if column in YEAR_COLUMNS and value is not None:
             return Cell(str(value), raw=str(value), shown=cell_in(str(value), self.language))
-        if is_number(value) and not (column in KPI_FIGURES and "kpi" in row):
-            raw, shown = self.figure_texts(value)
-            cell = Cell(value, numeric=True, raw=raw, shown=shown, safe=True)
-        else:
-            text = _text(self.known, table, column, row, self.language)
-            raw, shown = cell_texts(value, self.language) if text is None else (cell_text(value), text)
-            cell = Cell(value, numeric=is_number(value), raw=raw, text=text, shown=shown)
+        if is_number(value) and not (plan.kpi_figure and "kpi" in row):
+            return self.figure(plan, value, row)
+        text = _text(self.known, table, column, row, self.language)
+        raw, shown = cell_texts(value, self.language) if text is None else (cell_text(value), text)
+        cell = Cell(value, numeric=is_number(value), raw=raw, text=text, shown=shown)
         if column == "cluster" and value not in (None, *TOTAL_LABELS):
             cell.link = self.cluster_page(value)
         elif cell.numeric:
-            cell.over = committed_above_allocated(row, column)
-            found = self.links(table, column, row)
-            if found and self.visible(found[1]):
-                cell.link = found[0]
+            self.link(cell, plan, row)
+        return cell
+
+    def figure(self, plan: "ColumnPlan", value: Any, row: dict[str, Any]) -> Cell:
+        """A number's cell: its texts, its drill-down link, a commitment above its allocation."""
+        raw, shown = self.figure_texts(value)
+        cell = Cell(value, numeric=True, raw=raw, shown=shown, safe=True)
+        if plan.name == "cluster":  # a cluster's code is text; kept as `cell` would link it
+            cell.link = self.cluster_page(value)
+            return cell
+        return self.link(cell, plan, row)
+
+    def link(self, cell: Cell, plan: "ColumnPlan", row: dict[str, Any]) -> Cell:
+        cell.over = plan.committed and committed_above_allocated(row, plan.name)
+        found = plan.link(row) if plan.link is not None else None
+        if found and self.visible(found[1]):
+            cell.link = found[0]
         return cell
 
     def figure_texts(self, value: Any) -> tuple[str, str]:
