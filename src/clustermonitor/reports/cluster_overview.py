@@ -43,9 +43,8 @@ BY_INSTRUMENT = "other_public_funding_by_instrument"
 
 def cluster_overview(*, year: int, as_of: date | None = None) -> Report:
     facts = _ClusterFacts(year=year, as_of=as_of)
-    rows = [
-        facts.row(cluster.code, cluster.name) for cluster in selectors.spearhead_clusters_in_pact(year=year)
-    ]
+    clusters = selectors.spearhead_clusters_in_pact(year=year).order_by().values_list("code", "name")
+    rows = [facts.row(code, name) for code, name in clusters]
     rows = by_code(rows, "cluster")
     unallocated = facts.budget_projects - facts.allocated_projects_all
     drawn = sum((row["drawn_from_pool"] for row in rows), start=ZERO)
