@@ -30,7 +30,7 @@ def kpi_status(ratio: Fraction | None) -> str:
         return "no_data"
     # the exact comparisons as integers (a Fraction's denominator is positive): the same
     # answer as `ratio >= 1` and `ratio >= PARTLY_THRESHOLD`, without Fraction's
-    # comparison machinery, a third of kpi-status' time at 600 rows
+    # comparison machinery (type checks and a cross-multiplication per call)
     numerator, denominator = ratio.numerator, ratio.denominator
     if numerator >= denominator:
         return "met"

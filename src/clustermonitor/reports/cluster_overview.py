@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from clustermonitor.budget.selectors import allocations_known
-from clustermonitor.domain.enums import Channel, Envelope
+from clustermonitor.domain.enums import Channel, ClusterType, Envelope
 from clustermonitor.domain.money import ZERO
 from clustermonitor.reports import selectors
 from clustermonitor.reports.drill import ALLOCATIONS, LEDGER, PROJECTS, Drill, approved_projects
@@ -90,7 +90,10 @@ class _ClusterFacts:
         self.approved: dict[str, dict[str, Any]] = {}
         self.other: dict[str, dict[str, Decimal]] = defaultdict(dict)
         by = ("cluster__code", "channel", "instrument")
-        for row in selectors.approvals_totals(year=year, as_of=as_of, group_by=by):
+        # the rows are spearhead clusters': the other clusters' approvals per instrument,
+        # two in five of the groups at 200k, were read to be dropped
+        spearheads = {"cluster__type": ClusterType.SPEARHEAD}
+        for row in selectors.approvals_totals(year=year, as_of=as_of, group_by=by, **spearheads):
             if row["channel"] == Channel.EARMARKED:
                 self.approved[row["cluster__code"]] = row
             else:

@@ -99,6 +99,8 @@ def _row(
 ) -> Row:
     cluster_id, kpi_id, cluster, kpi, kind, direction, computed_from, goal = target
     result = reported.get((cluster_id, kpi_id))
+    value: Decimal | None
+    source: str | None
     if computed_from:
         value, source = computed.get((cluster_id, computed_from), NOT_COMPUTED), "computed"
     else:
