@@ -240,8 +240,8 @@ def ledger_totals(
     """Per group, `committed` (commitments − decommitments, may be negative) and `paid`,
     over ledger entries or over their kept month balances."""
     total, column = (CentsSum, "cents") if entries.model is LedgerBalance else (AmountSum, "amount")
-    rows = (
-        entries.values(*group_by)
+    sums = (
+        entries.values_list(*group_by)
         .annotate(
             commitments=total(column, filter=Q(kind=LedgerKind.COMMITMENT)),
             decommitments=total(column, filter=Q(kind=LedgerKind.DECOMMITMENT)),
@@ -249,11 +249,11 @@ def ledger_totals(
         )
         .order_by()
     )
-    return [
-        {
-            **{key: row[key] for key in group_by},
-            "committed": D(row["commitments"]) - D(row["decommitments"]),
-            "paid": D(row["payments"]),
-        }
-        for row in rows
-    ]
+    width = len(group_by)
+    rows = []
+    for values in sums:  # tuples: the ORM's dict per row was made again here
+        row = dict(zip(group_by, values, strict=False))  # the sums follow the groups
+        commitments, decommitments, payments = values[width:]
+        row["committed"], row["paid"] = D(commitments) - D(decommitments), D(payments)
+        rows.append(row)
+    return rows

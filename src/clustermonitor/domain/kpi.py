@@ -28,9 +28,13 @@ def kpi_ratio(target: Decimal, value: Decimal, direction: str) -> Fraction:
 def kpi_status(ratio: Fraction | None) -> str:
     if ratio is None:
         return "no_data"
-    if ratio >= 1:
+    # the exact comparisons as integers (a Fraction's denominator is positive): the same
+    # answer as `ratio >= 1` and `ratio >= PARTLY_THRESHOLD`, without Fraction's
+    # comparison machinery (type checks and a cross-multiplication per call)
+    numerator, denominator = ratio.numerator, ratio.denominator
+    if numerator >= denominator:
         return "met"
-    if ratio >= PARTLY_THRESHOLD:
+    if numerator * PARTLY_THRESHOLD.denominator >= PARTLY_THRESHOLD.numerator * denominator:
         return "partly"
     return "missed"
 

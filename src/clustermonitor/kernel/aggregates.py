@@ -22,7 +22,9 @@ class AmountSum(Sum):
         super().__init__(cents, filter=filter, output_field=BigIntegerField())
 
     def get_db_converters(self, connection: Any) -> list[Any]:
-        return [*super().get_db_converters(connection), _cents_to_amount]
+        # only this one, which makes the int itself (the BigIntegerField output has no
+        # converter): not Sum's int() per value before it, where sums are read by the hundred
+        return [_cents_to_amount]
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
         """PostgreSQL adds numerics exactly: SUM the column itself and turn only the sum
@@ -42,7 +44,13 @@ class CentsSum(Sum):
         super().__init__(F(field), filter=filter, output_field=BigIntegerField())
 
     def get_db_converters(self, connection: Any) -> list[Any]:
-        return [*super().get_db_converters(connection), _cents_to_amount]
+        return [_cents_to_amount]  # as AmountSum
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        """PostgreSQL's SUM of a bigint is a numeric, fetched as a Decimal parsed per
+        value: the sum cast back to bigint arrives as an int, as on SQLite."""
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        return f"CAST(({sql}) AS bigint)", params
 
 
 def _cents_to_amount(value: int | None, expression: Any, connection: Any) -> Decimal | None:

@@ -7,10 +7,8 @@ shows beside it as `reported_value` with `mismatch`). The status uses the exact 
 """
 
 from collections import Counter
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from clustermonitor.domain.enums import Channel, ComputedFrom
 from clustermonitor.domain.kpi import kpi_ratio
@@ -23,6 +21,7 @@ from clustermonitor.reports.tables import Table
 
 NAME = "kpi-status"
 STATUSES = ("met", "partly", "missed", "no_data")
+NOT_COMPUTED = D(0)  # a computed KPI's value where the lead cluster has no figure
 
 
 def kpi_status(*, year: int, as_of: date | None = None, cluster: str | None = None) -> Report:
@@ -31,8 +30,12 @@ def kpi_status(*, year: int, as_of: date | None = None, cluster: str | None = No
     results = selectors.kpi_results_known(year=year, as_of=as_of)
     if cluster is not None:
         targets, results = targets.filter(cluster__code=cluster), results.filter(cluster__code=cluster)
-    target_rows = targets.values(
+    # plain tuples, unordered (rows are ordered by code here), the results keyed by ids:
+    # the ORM's dict per row, the default ordering's joins and the sort were a third of
+    # the report's time at 600 rows
+    target_rows = targets.order_by().values_list(
         "cluster_id",
+        "kpi_id",
         "cluster__code",
         "kpi__code",
         "kpi__kind",
@@ -40,10 +43,8 @@ def kpi_status(*, year: int, as_of: date | None = None, cluster: str | None = No
         "kpi__computed_from",
         "target",
     )
-    reported = {
-        (r["cluster__code"], r["kpi__code"]): D(r["value"])
-        for r in results.values("cluster__code", "kpi__code", "value")
-    }
+    known = results.order_by().values_list("cluster_id", "kpi_id", "value")
+    reported = {(cluster_id, kpi_id): value for cluster_id, kpi_id, value in known}
     computed = _computed_values(year=year, as_of=as_of, cluster=cluster)
     rows = by_code((_row(t, reported, computed) for t in target_rows), "cluster", "kpi")
     return {
@@ -92,31 +93,42 @@ def _computed_values(
 
 
 def _row(
-    target: Mapping[str, Any],
-    reported: dict[tuple[str, str], Decimal],
+    target: tuple[int, int, str, str, str, str, str, Decimal],
+    reported: dict[tuple[int, int], Decimal],
     computed: dict[tuple[int, str], Decimal],
 ) -> Row:
-    cluster, kpi, computed_from = target["cluster__code"], target["kpi__code"], target["kpi__computed_from"]
-    result = reported.get((cluster, kpi))
-    row: Row = {"cluster": cluster, "kpi": kpi, "kind": target["kpi__kind"], "target": D(target["target"])}
+    cluster_id, kpi_id, cluster, kpi, kind, direction, computed_from, goal = target
+    result = reported.get((cluster_id, kpi_id))
+    value: Decimal | None
+    source: str | None
     if computed_from:
-        row |= {"value": computed.get((target["cluster_id"], computed_from), D(0)), "source": "computed"}
-        if result is not None:
-            row |= {"reported_value": result, "mismatch": row["value"] != result}
-    elif result is not None:
-        row |= {"value": result, "source": "reported"}
+        value, source = computed.get((cluster_id, computed_from), NOT_COMPUTED), "computed"
     else:
-        row |= {"value": None, "source": None}
-    ratio = None if row["value"] is None else kpi_ratio(row["target"], row["value"], target["kpi__direction"])
-    return row | {"ratio": ratio, "status": status_of(ratio)}
+        value, source = result, None if result is None else "reported"
+    row: Row = {
+        "cluster": cluster,
+        "kpi": kpi,
+        "kind": kind,
+        "target": goal,
+        "value": value,
+        "source": source,
+    }
+    if computed_from and result is not None:
+        row["reported_value"], row["mismatch"] = result, value != result
+    ratio = None if value is None else kpi_ratio(goal, value, direction)
+    row["ratio"], row["status"] = ratio, status_of(ratio)
+    return row
 
 
 def _status_counts(rows: list[Row]) -> list[Row]:
     """Per cluster with a row, how many KPIs have each status (zeros included)."""
-    counts: dict[str, Counter[str]] = {}
+    counts: dict[str, dict[str, int]] = {}
     for row in rows:
-        counts.setdefault(row["cluster"], Counter())[row["status"]] += 1
-    return [{"cluster": code, **{s: counts[code][s] for s in STATUSES}} for code in sorted(counts)]
+        cluster = row["cluster"]
+        if cluster not in counts:
+            counts[cluster] = dict.fromkeys(STATUSES, 0)
+        counts[cluster][row["status"]] += 1
+    return [{"cluster": code, **counts[code]} for code in sorted(counts)]
 
 
 def tables(report: Report) -> list[Table]:

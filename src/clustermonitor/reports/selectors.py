@@ -17,7 +17,21 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Aggregate, Case, Count, DateField, F, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Aggregate,
+    BigIntegerField,
+    Case,
+    Count,
+    DateField,
+    F,
+    Max,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
 
 from clustermonitor.budget.models import Allocation, Budget, LedgerBalance, LedgerEntry
 from clustermonitor.budget.selectors import ledger_totals
@@ -196,9 +210,13 @@ def _tally_totals(tallies: QuerySet[ProjectTally], group_by: tuple[str, ...]) ->
     """`project_totals` over tallies, read as plain tuples and their whole cents made
     amounts here: a report grouped finely (additional-resources' cluster × instrument)
     reads a row per group, and the ORM's converters per value were most of its time.
-    The grouped columns are text and the sums integers on both databases."""
+    The grouped columns are text and the sums integers on both databases: the cents'
+    sums cast to bigint, which PostgreSQL would otherwise return as numeric (a Decimal
+    parsed per value, a third of the fetch at 874 rows)."""
     sums = tallies.values_list(*group_by).annotate(
-        projects=Sum("projects"), granted_cents=Sum("granted_cents"), total_cost_cents=Sum("total_cost_cents")
+        projects=Sum("projects"),
+        granted_cents=Cast(Sum("granted_cents"), BigIntegerField()),
+        total_cost_cents=Cast(Sum("total_cost_cents"), BigIntegerField()),
     )
     with connection.cursor() as cursor:
         cursor.execute(*sums.order_by().query.sql_with_params())
@@ -206,11 +224,12 @@ def _tally_totals(tallies: QuerySet[ProjectTally], group_by: tuple[str, ...]) ->
     width = len(group_by)
     rows = []
     for values in fetched:
-        row = dict(zip(group_by, values[:width], strict=True))
-        projects, granted, total_cost = values[width:]
-        row["projects"] = int(projects)
-        row["granted_support"] = from_cents(int(granted))
-        row["total_cost"] = from_cents(int(total_cost))
+        row = dict(zip(group_by, values, strict=False))  # the sums follow the groups
+        row["projects"], row["granted_support"], row["total_cost"] = (
+            values[width],
+            from_cents(values[width + 1]),
+            from_cents(values[width + 2]),
+        )
         rows.append(row)
     return rows
 
