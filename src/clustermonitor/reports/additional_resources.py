@@ -19,13 +19,16 @@ COUNTS = ("projects",)
 
 
 def additional_resources(*, year: int, as_of: date | None = None) -> Report:
-    by = ("cluster__code", "cluster__type", "instrument")
+    # grouped by the cluster's id, its code and type looked up after: the database sums
+    # hundreds of (cluster, instrument) groups without joining a cluster to each
+    clusters = selectors.clusters_by_id()
+    by = ("cluster_id", "instrument")
     approved = selectors.approvals_totals(year=year, as_of=as_of, group_by=by, channel=Channel.OTHER)
     rows = by_code(
         [
             {
-                "cluster": row["cluster__code"],
-                "type": row["cluster__type"],
+                "cluster": clusters[row["cluster_id"]][0],
+                "type": clusters[row["cluster_id"]][1],
                 "instrument": row["instrument"],
                 "projects": row["projects"],
                 "total_cost": row["total_cost"],

@@ -62,6 +62,11 @@ def code_names() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, s
     return clusters, types, kpis
 
 
+def clusters_by_id() -> dict[int, tuple[str, str]]:
+    """Every cluster's (code, type) by its id: for figures grouped by `cluster_id`."""
+    return {pk: (code, kind) for pk, code, kind in Cluster.objects.values_list("id", "code", "type")}
+
+
 def cluster_by_code(*, code: str) -> Cluster | None:
     return Cluster.objects.filter(code=code).first()
 
