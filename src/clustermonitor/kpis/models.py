@@ -67,6 +67,7 @@ class KpiTarget(models.Model):
     class Meta:
         ordering = ["cluster__code", "kpi__code", "year"]
         constraints = [models.UniqueConstraint(fields=["cluster", "kpi", "year"], name="kpitarget_unique")]
+        indexes = [models.Index(fields=["year"])]  # the yearly reports read one year of every cluster
 
 
 class KpiResult(models.Model):
@@ -82,3 +83,4 @@ class KpiResult(models.Model):
     class Meta:
         ordering = ["cluster__code", "kpi__code", "year"]
         constraints = [models.UniqueConstraint(fields=["cluster", "kpi", "year"], name="kpiresult_unique")]
+        indexes = [models.Index(fields=["year"])]  # the yearly reports read one year of every cluster
