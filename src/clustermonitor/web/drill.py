@@ -57,11 +57,13 @@ class FigureLinks:
         """The address of the records `found` names (`head`: the page's pairs before them)."""
         if found is None:
             return None
-        pairs = list(head)
-        for key, value in found.items():
-            if value is None or value == "":
+        pairs, quoted = list(head), self.pairs
+        for item in found.items():
+            if item[1] is None or item[1] == "":
                 continue
-            pairs.append(self._pair(key, value if isinstance(value, str) else str(value)))  # 1 == True
+            if not isinstance(item[1], str):  # by its text: 1 == True, yet they print apart
+                item = (item[0], str(item[1]))
+            pairs.append(quoted.get(item) or self._pair(*item))
         return path + "&".join(pairs), found.get("cluster")
 
     def _pair(self, key: str, text: str) -> str:
