@@ -1,7 +1,7 @@
 """Report tables laid out for HTML: sorted as asked, each figure with its drill-down link,
 each code by its name, the rows written as HTML in Python (`HtmlTable.body_html`).
 
-A dashboard lays out some 2,500 cells per view, so what cells share is worked out once
+A dashboard lays out some 1,300 cells per view, so what cells share is worked out once
 per page (`TableLayout`: the language, who may see which cluster, the addresses, the text
 of each figure value) and each cell does only its own part."""
 
