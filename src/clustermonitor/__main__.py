@@ -19,7 +19,12 @@ import pkgutil
 import sys
 from importlib import import_module
 
-SCHEMA_COMMANDS = {"migrate", "makemigrations", "sqlmigrate", "showmigrations", "test", "help", "checkdeploy"}
+# commands that run without the embedded schema upgrade: the schema's own, and those that
+# read only the code (the translation catalogue's, run from the source folder)
+SCHEMA_COMMANDS = {
+    *("migrate", "makemigrations", "sqlmigrate", "showmigrations", "test", "help", "checkdeploy"),
+    *("makemessages", "compilemessages"),
+}
 
 
 def main(argv: list[str] | None = None) -> None:
