@@ -18,6 +18,7 @@ from django.urls import reverse
 from clustermonitor.reports.tables import Table
 
 FoundLink = tuple[str, str | None] | None  # (address, the records' one cluster or None)
+ColumnLink = Callable[[dict[str, Any]], FoundLink]  # a column's figures' links, by row
 
 
 class FigureLinks:
@@ -39,7 +40,7 @@ class FigureLinks:
         link = self.of_column(table, column)
         return None if link is None else link(row)
 
-    def of_column(self, table: Table, column: str) -> Callable[[dict[str, Any]], FoundLink] | None:
+    def of_column(self, table: Table, column: str) -> ColumnLink | None:
         """`self(table, column, row)` as a function of the row, what the column's figures
         share worked out once (a dashboard table has a hundred rows); None: no records."""
         drill = table.drill.get(column)

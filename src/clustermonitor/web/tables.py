@@ -5,7 +5,6 @@ A dashboard lays out some 1,300 cells per view, so what cells share is worked ou
 per page (`TableLayout`: the language, who may see which cluster, the addresses, the text
 of each figure value) and each cell does only its own part."""
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
@@ -23,7 +22,7 @@ from clustermonitor.reports.registry import report_spec
 from clustermonitor.reports.renderers.cells import cell_text, is_number
 from clustermonitor.reports.renderers.names import KPI_FIGURES, Names, kpi_figure, lang, names
 from clustermonitor.reports.tables import TOTAL_LABELS, Table, is_total_row
-from clustermonitor.web.drill import FigureLinks, FoundLink
+from clustermonitor.web.drill import ColumnLink, FigureLinks
 from clustermonitor.web.templatetags.web import cell_in, cell_texts
 
 YEAR_COLUMNS = {"year", "pact_start_year", "pact_end_year"}  # printed as is: 2018, not 2.018
@@ -143,17 +142,6 @@ def report_tables(
     return TableLayout(request, year=year, as_of=as_of, known=known).tables(name, report, first=first)
 
 
-@dataclass(frozen=True, slots=True)
-class ColumnPlan:
-    """What a table column's cells share, worked out once per table."""
-
-    name: str
-    figures: bool  # its numbers are figures (not a year's, not a cluster's)
-    kpi_figure: bool  # a KPI's value or target: in the KPI's unit where the row is a KPI
-    committed: bool  # compared with its row's allocation (`committed_above_allocated`)
-    link: Callable[[dict[str, Any]], FoundLink] | None  # the figure's drill-down address
-
-
 class TableLayout:
     """Lays out the report tables of one page (the dashboard has three reports'), asking
     what their cells share once: the language, the code names, who may see which
@@ -199,7 +187,7 @@ class TableLayout:
                 }
             )
         html = HtmlTable(index, label(table.title), columns)
-        plans = [self.column(table, column) for column in table.columns]
+        links = {column: self.links.of_column(table, column) for column in table.columns}  # once a column
         # a code or a label is the same cell in every row it is in (its name, its link):
         # made once per table and shared, as a table repeats a few dozen of them
         codes: dict[tuple[str, str], Cell] = {}
@@ -207,58 +195,35 @@ class TableLayout:
             if is_total_row(table, row):
                 html.totals.add(len(html.rows))
             cells = []
-            for plan in plans:
-                value = row.get(plan.name)
-                if isinstance(value, str) and not plan.kpi_figure:
-                    cell = codes.get((plan.name, value))
-                    if cell is None:
-                        cell = codes[(plan.name, value)] = self.cell(table, plan, row)
-                    cells.append(cell)
-                elif plan.figures and is_number(value) and not (plan.kpi_figure and "kpi" in row):
-                    cells.append(self.figure(plan, value, row))
+            for column in table.columns:
+                value = row.get(column)
+                if isinstance(value, str) and column not in KPI_FIGURES:
+                    if (column, value) not in codes:
+                        codes[(column, value)] = self.cell(table, column, row, links[column])
+                    cells.append(codes[(column, value)])
                 else:
-                    cells.append(self.cell(table, plan, row))
+                    cells.append(self.cell(table, column, row, links[column]))
             html.rows.append(cells)
         return html
 
-    def column(self, table: Table, name: str) -> "ColumnPlan":
-        return ColumnPlan(
-            name,
-            figures=name not in YEAR_COLUMNS and name != "cluster",
-            kpi_figure=name in KPI_FIGURES,
-            committed=name.startswith("committed"),
-            link=self.links.of_column(table, name),
-        )
-
-    def cell(self, table: Table, plan: "ColumnPlan", row: dict[str, Any]) -> Cell:
-        column, value = plan.name, row.get(plan.name)
+    def cell(self, table: Table, column: str, row: dict[str, Any], link: ColumnLink | None) -> Cell:
+        value = row.get(column)
         if column in YEAR_COLUMNS and value is not None:
             return Cell(str(value), raw=str(value), shown=cell_in(str(value), self.language))
-        if is_number(value) and not (plan.kpi_figure and "kpi" in row):
-            return self.figure(plan, value, row)
-        text = _text(self.known, table, column, row, self.language)
-        raw, shown = cell_texts(value, self.language) if text is None else (cell_text(value), text)
-        cell = Cell(value, numeric=is_number(value), raw=raw, text=text, shown=shown)
+        if is_number(value) and not (column in KPI_FIGURES and "kpi" in row):
+            raw, shown = self.figure_texts(value)
+            cell = Cell(value, numeric=True, raw=raw, shown=shown, safe=True)
+        else:
+            text = _text(self.known, table, column, row, self.language)
+            raw, shown = cell_texts(value, self.language) if text is None else (cell_text(value), text)
+            cell = Cell(value, numeric=is_number(value), raw=raw, text=text, shown=shown)
         if column == "cluster" and value not in (None, *TOTAL_LABELS):
             cell.link = self.cluster_page(value)
         elif cell.numeric:
-            self.link(cell, plan, row)
-        return cell
-
-    def figure(self, plan: "ColumnPlan", value: Any, row: dict[str, Any]) -> Cell:
-        """A number's cell: its texts, its drill-down link, a commitment above its allocation."""
-        raw, shown = self.figure_texts(value)
-        cell = Cell(value, numeric=True, raw=raw, shown=shown, safe=True)
-        if plan.name == "cluster":  # a cluster's code is text; kept as `cell` would link it
-            cell.link = self.cluster_page(value)
-            return cell
-        return self.link(cell, plan, row)
-
-    def link(self, cell: Cell, plan: "ColumnPlan", row: dict[str, Any]) -> Cell:
-        cell.over = plan.committed and committed_above_allocated(row, plan.name)
-        found = plan.link(row) if plan.link is not None else None
-        if found and self.visible(found[1]):
-            cell.link = found[0]
+            cell.over = committed_above_allocated(row, column)
+            found = link(row) if link is not None else None
+            if found and self.visible(found[1]):
+                cell.link = found[0]
         return cell
 
     def figure_texts(self, value: Any) -> tuple[str, str]:
