@@ -7,11 +7,12 @@ of each figure value) and each cell does only its own part."""
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from html import escape
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -243,8 +244,17 @@ class TableLayout:
     def cluster_page(self, code: Any) -> str | None:
         """The cluster's page, for those who may open it (no link to a 403)."""
         if code not in self.cluster_pages:
-            self.cluster_pages[code] = reverse("cluster", args=[code]) if self.visible(code) else None
+            visible = self.visible(code)
+            self.cluster_pages[code] = _cluster_page(get_script_prefix(), code) if visible else None
         return self.cluster_pages[code]
+
+
+@lru_cache(maxsize=4096)
+def _cluster_page(script_prefix: str, code: Any) -> str:
+    """The cluster page's address, reversed once per process and script prefix (the part
+    of the address reverse() reads from the request): at 30 µs a reversal, the hundred
+    clusters a dashboard links were a tenth of its table layout."""
+    return reverse("cluster", args=[code])
 
 
 def _text(known: Names, table: Table, column: str, row: dict[str, Any], language: str) -> str | None:
