@@ -8,7 +8,8 @@ Settings (environment):
   BENCH_CLI        set to 0 to skip the whole-process timings (each report, start-up, answer documents)
   BENCH_ANSWER     set to 0 to skip the answer documents alone
   BENCH_YEAR       the year the yearly reports are asked for, default 2022
-  BENCH_REPEAT     timed runs per report (best kept, after one warm-up), default 3
+  BENCH_REPEAT     timed runs per report at least (best kept, after one warm-up), default 3;
+                   a report or query of a few ms runs up to 25 times (benchmarks/reports_worker.py)
   BENCH_NO_RESULTS set to 1 to print only, without writing benchmarks/RESULTS.md
   BENCH_KEEP       set to 1 to keep the benchmark databases (bench_N, benchmarks/data/*.sqlite3)
   BENCH_WEB_SIZE   the dataset size the web benchmark serves, default 200000 (0: no web benchmark;
@@ -503,7 +504,7 @@ def main() -> None:
                     notes.append(f"{size} {database}: the web benchmark failed: {run.web_error}")
             drop_database(database, size, server)
     total = time.perf_counter() - started
-    entry = render(runs, duck, sizes, year, total, notes, web_size, answers)
+    entry = render(runs, duck, sizes, year, total, notes, web_size, answers, repeat=repeat)
     print(entry)
     if not os.environ.get("BENCH_NO_RESULTS"):
         previous = RESULTS.read_text() if RESULTS.exists() else ""
@@ -525,12 +526,15 @@ def render(
     notes: list[str],
     web_size: int = 0,
     answers: dict[str, tuple[float, float]] | None = None,
+    *,
+    repeat: int = 3,
 ) -> str:
     targets: list[tuple[str, bool, str]] = []  # (what, met, detail)
     lines = [
         f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — sizes {', '.join(f'{s:,}' for s in sizes)}",
         "",
-        f"Machine: {machine()}. Reports asked for year {year}; best of the timed runs after a warm-up.",
+        f"Machine: {machine()}. Reports asked for year {year}; best of the timed runs after a "
+        f"warm-up (at least {repeat}, up to 25 for those of a few ms).",
         f"Whole run: {ms(total)}.",
         "",
         "### Import",
