@@ -18,10 +18,12 @@ Settings (environment):
                    page and number of clients (1, 10, 50)
   BENCH_WEB_WORKERS gunicorn workers, default 2 x cores + 1
 
-Duration of the default run on a quiet 2-core machine (2026-11-27, datasets already
-generated; generating the 1M one the first time adds ≈ 30 s): 18.3 min in all; 10k ≈ 20 s,
-200k ≈ 5.5 min (of which the web benchmark ≈ 3.2 min), 1M ≈ 6 min on SQLite and ≈ 6.3 min
-on PostgreSQL. On a machine busy with other work it took up to 28 min. To stay well under
+Duration of the default run on a quiet 2-core machine (2026-12-05, datasets already
+generated; generating the 1M one the first time adds ≈ 30 s): ≈ 13 min in all:
+`benchmarks.run` 12.5 min (the answer documents and 10k ≈ 1 min, 200k ≈ 5.5 min of which
+the web benchmark ≈ 3.3 min, 1M ≈ 2.8 min on SQLite and ≈ 3.7 min on PostgreSQL), then
+`benchmarks.questions` ≈ 30 s. On a machine busy with other work it took up to 28 min
+(2026-11-27, a slower import then). To stay well under
 30 min there: BENCH_WEB_SECONDS=3, BENCH_REPEAT=2, or BENCH_DATABASES=postgres.
 
 Datasets are generated once by `benchmarks.generate` (seed 1) and cached under
