@@ -5,6 +5,7 @@ Loading an empty table, SQLite builds the secondary indexes after the rows (dbut
 files are inserted as plain rows. Whatever happens, the schema is the migrated one.
 """
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from clustermonitor.budget.balances import balances_differences
 from clustermonitor.budget.models import LedgerBalance, LedgerEntry
 from clustermonitor.datasets.dbutil import key_is_unique
 from clustermonitor.datasets.files import IMPORTS
+from clustermonitor.datasets.importer import cyclic_gc_paused
 from clustermonitor.kpis.models import KpiTarget
 from clustermonitor.projects.models import Project
 from tests.datasets.helpers import append_to, copy_fixture, import_errors, run_import
@@ -125,3 +127,29 @@ def test_every_file_key_is_one_the_database_enforces() -> None:
     file whose key were not enforced would take the look-ups, correct but slower."""
     assert [h.spec.name for h in IMPORTS if not key_is_unique(h.model, h.key_fields)] == []
     assert not key_is_unique(LedgerEntry, ("date",))
+
+
+def test_the_cycle_collector_is_off_inside_and_as_it_was_after() -> None:
+    """`cyclic_gc_paused`: the import's millions of objects hold no cycles worth the
+    collector's walks; it is restored as it was, also when the import fails."""
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cyclic_gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("the import failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()
+
+
+def test_an_import_refused_or_not_leaves_the_collector_on(tmp_path: Path) -> None:
+    folder = copy_fixture("flanders-small", tmp_path)
+    append_to(folder, "ledger.csv", 'BL9999999,2018-02-10,2018,payment,ibn,NOPE,,0.50,"unknown cluster"')
+    assert import_errors(folder)
+    assert gc.isenabled()
+    run_import(copy_fixture("flanders-small", tmp_path / "again"))
+    assert gc.isenabled()

@@ -14,9 +14,11 @@ closed-year rule of `domain.rules`) and, for the ledger, any change (append-only
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -56,7 +58,7 @@ def dataset_import(
     """Validate and upsert a dataset in one transaction; raises DatasetInvalid."""
     dataset = Dataset(source)
     summary = ImportSummary(dry_run=dry_run)
-    with transaction.atomic():
+    with cyclic_gc_paused(), transaction.atomic():
         plan_for_cached_tables()
         run = ImportRun(dataset, summary, replace=replace, progress=Progress(enabled=progress))
         run.execute()
@@ -69,6 +71,24 @@ def dataset_import(
         ending = time.perf_counter()
     summary.timings[COMMIT] = time.perf_counter() - ending
     return summary
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cycle collector off for the import, then as it was.
+
+    An import makes tens of millions of objects and no reference cycles to speak of: at
+    1M projects the collector ran 32,000 times for 2.9 s of a 122 s import (its full
+    collections walking ever more live objects) and freed 113 objects. Reference counting
+    frees everything else as before.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ImportRun:
