@@ -156,7 +156,6 @@ class TableLayout:
         self.language = lang()  # asked once: per figure it was a tenth of the dashboard's time
         self.links = FigureLinks(year=year, as_of=as_of)
         self.may_see: dict[str | None, bool] = {}
-        self.cluster_pages: dict[Any, str | None] = {}
         self.texts: dict[tuple[type, Any], tuple[str, str]] = {}  # a page repeats its 0s and counts
 
     def tables(
@@ -243,10 +242,7 @@ class TableLayout:
 
     def cluster_page(self, code: Any) -> str | None:
         """The cluster's page, for those who may open it (no link to a 403)."""
-        if code not in self.cluster_pages:
-            visible = self.visible(code)
-            self.cluster_pages[code] = _cluster_page(get_script_prefix(), code) if visible else None
-        return self.cluster_pages[code]
+        return _cluster_page(get_script_prefix(), code) if self.visible(code) else None
 
 
 @lru_cache(maxsize=4096)
