@@ -170,6 +170,26 @@ def test_verify_finds_a_tampered_tally_and_rebuild_repairs_it(world: None) -> No
     assert tallies_rebuild() == 4  # an application and an approval, per month and per year
 
 
+def test_a_rebuild_adds_each_year_up_from_its_months(world: None) -> None:
+    """The rebuild counts months from the projects and years from the months: a year spread
+    over several months and both channels (a type kept, and not) must equal the count."""
+    submit()
+    submit(ref="V2", submitted_on=day(2020, 4, 30), total_cost=D("0.01"))
+    submit(ref="V3", channel="other", instrument="EFRO", submitted_on=day(2020, 5, 2))
+    approve()
+    approve("V2", granted="0.01", on=day(2020, 6, 1))
+    approve("V3", granted="5.00", on=day(2020, 6, 30))
+    counted = (kept(), kept("year"))
+    ProjectTally.objects.all().delete()
+
+    assert tallies_rebuild() == len(counted[0]) + len(counted[1])
+
+    assert (kept(), kept("year")) == counted
+    assert kept("year")[("approved", "VIL", "2020", "earmarked", "HERMES", "ICON")] == (2, 20000001, 10000001)
+    assert kept("year")[("submitted", "VIL", "2020", "earmarked", "", None)] == (2, 20000001, 0)
+    assert tallies_differences() == []
+
+
 @pytest.mark.django_db
 def test_an_import_keeps_them_also_again_with_changes_and_with_replace(tmp_path: Path) -> None:
     folder = copy_fixture("tiny", tmp_path)

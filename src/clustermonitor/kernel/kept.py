@@ -39,12 +39,13 @@ def hold(model: type[Model]) -> None:
             cursor.execute(f"LOCK TABLE {connection.ops.quote_name(model._meta.db_table)} IN SHARE MODE")
 
 
-def rebuild(kept: type[Model], columns: str, truth: type[Model], select_sql: str) -> int:
-    """Replace every row of `kept` by what `select_sql` adds up from `truth` (into `columns`);
-    the number of rows written."""
+def rebuild(kept: type[Model], columns: str, truth: type[Model], *select_sqls: str) -> int:
+    """Replace every row of `kept` by what `select_sqls` add up from `truth` (into `columns`,
+    in turn: a later one may add up what an earlier one wrote); the number of rows written."""
     table = connection.ops.quote_name(kept._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
         hold(truth)
         cursor.execute(f"DELETE FROM {table}")
-        cursor.execute(f"INSERT INTO {table} ({columns}) {select_sql}")
+        for select_sql in select_sqls:
+            cursor.execute(f"INSERT INTO {table} ({columns}) {select_sql}")
     return kept._default_manager.count()

@@ -5,7 +5,9 @@ project QuerySet's `update`, `delete` and `bulk_create`, through `tally_sql`). T
 import writes its rows with plain SQL and calls `tallies_rebuild` once its rules pass,
 in its own transaction. The projects stay the only truth: `tallies_differences`
 compares the kept rows with the GROUP BY over all projects (`clustermonitor balances
---verify`), `tallies_rebuild` replaces them with it.
+--verify`), `tallies_rebuild` replaces them with it (the months counted from the projects,
+each year added up from its months: the same figures, for two GROUP BYs of the projects
+instead of four).
 """
 
 from django.db import connection, transaction
@@ -17,8 +19,10 @@ from clustermonitor.projects.tally_sql import (
     TALLY_KEY,
     Figures,
     TallyKey,
+    TallySpan,
     contributions_sql,
     read,
+    years_from_months_sql,
 )
 
 ALL = "1 = 1"
@@ -37,4 +41,6 @@ def tallies_differences() -> list[Difference[TallyKey, Figures]]:
 def tallies_rebuild() -> int:
     """Replace the kept tallies by the projects' own; the number of rows written."""
     columns = ", ".join((*TALLY_KEY, *TALLY_FIGURES))
-    return rebuild(ProjectTally, columns, Project, contributions_sql(Project._meta.db_table, ALL))
+    months = contributions_sql(Project._meta.db_table, ALL, spans=(TallySpan.MONTH,))
+    years = years_from_months_sql(ProjectTally._meta.db_table)
+    return rebuild(ProjectTally, columns, Project, months, years)

@@ -91,8 +91,8 @@ def rebuilt_later() -> Iterator[None]:
         _rebuilt_later.reset(token)
 
 
-def contributions_sql(project_table: str, where: str) -> str:
-    """(TALLY_KEY…, TALLY_FIGURES…) of the projects `where` holds, grouped."""
+def contributions_sql(project_table: str, where: str, spans: Sequence[TallySpan] = tuple(TallySpan)) -> str:
+    """(TALLY_KEY…, TALLY_FIGURES…) of the projects `where` holds, grouped (for `spans`)."""
     vendor = connection.vendor
     table = connection.ops.quote_name(project_table)
     total = cents_sum_sql("total_cost", vendor)
@@ -102,7 +102,7 @@ def contributions_sql(project_table: str, where: str) -> str:
         (TallyEvent.APPROVED, "decided_on", f"status = '{ProjectStatus.APPROVED}' AND ", None),
     ):
         granted = granted or cents_sum_sql("granted_support", vendor)
-        for span in TallySpan:
+        for span in spans:
             key = ("cluster_id", period_start_sql(day, vendor, span), "channel", *KEPT[event])
             group = ", ".join(sql for sql in key if sql not in NOT_KEPT)
             selects.append(
@@ -110,6 +110,23 @@ def contributions_sql(project_table: str, where: str) -> str:
                 f"FROM {table} WHERE {only}({where}) GROUP BY {group}"
             )
     return " UNION ALL ".join(selects)
+
+
+def years_from_months_sql(tally_table: str) -> str:
+    """The year tallies as the sums of their months' (TALLY_KEY…, TALLY_FIGURES…).
+
+    A year's tally counts the projects of its months under the same key: adding up the
+    month rows gives it, a GROUP BY of a few rows a project, where grouping the projects
+    again cost SQLite as much as the months did (0.8 s at 200k projects).
+    """
+    table = connection.ops.quote_name(tally_table)
+    year = period_start_sql("starts_on", connection.vendor, TallySpan.YEAR)
+    others = ", ".join(("event", "cluster_id", "channel", "instrument", "type_id"))
+    figures = ", ".join(f"SUM({name})" for name in TALLY_FIGURES)
+    return (
+        f"SELECT event, cluster_id, '{TallySpan.YEAR}', {year}, channel, instrument, type_id, {figures}"
+        f" FROM {table} WHERE span = '{TallySpan.MONTH}' GROUP BY {others}, {year}"
+    )
 
 
 def read(sql: str, params: Sequence[int] = ()) -> Tallies:
