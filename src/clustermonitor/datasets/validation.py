@@ -207,14 +207,16 @@ def ledger_findings(data: StoredData, lines: LineMap) -> Iterator[Finding]:
     def valid_entries() -> Iterator[Entry]:
         for pk, entry, project, granted_cents in _ledger_rows(data, lines):
             # entry.line: the file line of a row this import checked, 0 for a stored-only row
-            problems = [] if entry.line else _stored_entry_problems(data, entry, project)
-            row_findings.extend(Finding(name, pk, entry.ref, column, message) for column, message in problems)
-            if not problems:
-                if entry.project is not None:
-                    if not granted or granted[-1][0] != entry.date:
-                        granted.append((entry.date, {}))
-                    granted[-1][1][entry.project] = granted_cents
-                yield entry
+            if not entry.line:
+                problems = _stored_entry_problems(data, entry, project)
+                if problems:
+                    row_findings.extend(Finding(name, pk, entry.ref, col, text) for col, text in problems)
+                    continue
+            if entry.project is not None:
+                if not granted or granted[-1][0] != entry.date:
+                    granted.append((entry.date, {}))
+                granted[-1][1][entry.project] = granted_cents
+            yield entry
 
     def granted_of(ref: str) -> Decimal:
         for _, of_date in reversed(granted):
