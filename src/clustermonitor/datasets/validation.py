@@ -19,6 +19,7 @@ from clustermonitor.budget.models import Budget, LedgerEntry
 from clustermonitor.budget.selectors import allocations_known
 from clustermonitor.clusters.models import Cluster
 from clustermonitor.datasets import contract
+from clustermonitor.datasets.dbutil import streamed
 from clustermonitor.datasets.errors import RuleError
 from clustermonitor.datasets.linemap import LineMap
 from clustermonitor.domain import rules
@@ -268,25 +269,21 @@ def _ledger_rows(
             found = days[value] = value if isinstance(value, date) else date.fromisoformat(value)
         return found
 
-    # chunked: a server-side cursor on PostgreSQL, which would otherwise send the whole
-    # ledger to the client at once (3M rows at 1M projects)
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
-        while chunk := cursor.fetchmany(5000):
-            for row in chunk:
-                pk, ref, when, year, kind, envelope, cluster, cents, project_ref = row[:9]
-                amount, line = from_cents(cents), lines.line(pk) or 0
-                entry = Entry(ref, day(when), year, kind, envelope, cluster, project_ref, amount, line)
-                if project_ref is None:
-                    yield pk, entry, None, None
-                    continue
-                decided_on = row[12] if row[12] is None else day(row[12])
-                status, granted = data.project_status(row[11], decided_on, row[13])  # cents
-                project = None
-                if not line:
-                    support = None if granted is None else from_cents(granted)
-                    project = rules.ProjectFacts(project_ref, row[9], row[10], status, support)
-                yield pk, entry, project, granted
+    # streamed: the whole ledger is 3M rows at 1M projects
+    for row in streamed(sql, params):
+        pk, ref, when, year, kind, envelope, cluster, cents, project_ref = row[:9]
+        amount, line = from_cents(cents), lines.line(pk) or 0
+        entry = Entry(ref, day(when), year, kind, envelope, cluster, project_ref, amount, line)
+        if project_ref is None:
+            yield pk, entry, None, None
+            continue
+        decided_on = row[12] if row[12] is None else day(row[12])
+        status, granted = data.project_status(row[11], decided_on, row[13])  # cents
+        project = None
+        if not line:
+            support = None if granted is None else from_cents(granted)
+            project = rules.ProjectFacts(project_ref, row[9], row[10], status, support)
+        yield pk, entry, project, granted
 
 
 def _ledger_query(as_of: date | None) -> tuple[str, list[date]]:
