@@ -5,11 +5,14 @@ the product's code). It is first held to the worked example's 79 expected files;
 product's reports of datasets nobody wrote expected files for — two demo datasets (real
 clusters with pacts ending inside the years, decommitments, withdrawals, computed KPIs)
 and a benchmark-generated one (100 clusters, IBNs among them) — imported with the
-product's importer, must equal the oracle's over the same files: every year of the data,
-each as of a few days inside and after it. This is how the product is verified from
-outside the team, on datasets it never saw.
+product's importer (the second demo with the rules' edges written in: targets and
+results of 0 and below, a KPI that should go down, undated allocations), must equal the
+oracle's over the same files: every year of the data, each as of a few days inside and
+after it. This is how the product is verified from outside the team, on datasets it
+never saw.
 """
 
+import csv
 import io
 import json
 from collections.abc import Iterator
@@ -60,8 +63,32 @@ def test_the_oracle_gives_every_expected_file_of_the_worked_example() -> None:
 def write(dataset: str, folder: Path) -> None:
     if dataset == "benchmark":
         generate_benchmark(folder, 600, seed=7)
-    else:
-        write_dataset(generate_demo(seed=int(dataset.removeprefix("demo-"))), folder)
+        return
+    write_dataset(generate_demo(seed=int(dataset.removeprefix("demo-"))), folder)
+    if dataset == "demo-2":
+        with_edges(folder)
+
+
+def with_edges(folder: Path) -> None:
+    """The edges of the rules, still a valid dataset: a KPI that should go down, targets of
+    0, results of 0 and below 0, allocations without a decision date (they always count)."""
+    edits = {
+        "kpis.csv": lambda i, row: row | ({"direction": "down"} if row["code"] == "C-1bis" else {}),
+        "kpi_targets.csv": lambda i, row: row | ({"target": "0"} if i % 7 == 0 else {}),
+        "kpi_results.csv": lambda i, row: (
+            row | ({"value": "0"} if i % 11 == 0 else {"value": f"-{row['value']}"} if i % 13 == 0 else {})
+        ),
+        "allocations.csv": lambda i, row: row | ({"decided_on": ""} if i % 5 == 0 else {}),
+    }
+    for name, edit in edits.items():
+        path = folder / name
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header, rows = reader.fieldnames, [edit(i, row) for i, row in enumerate(reader)]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
 
 
 @pytest.fixture(scope="module", params=DATASETS)
