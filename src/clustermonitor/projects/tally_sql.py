@@ -121,12 +121,11 @@ def years_from_months_sql(tally_table: str) -> str:
     """
     table = connection.ops.quote_name(tally_table)
     year = period_start_sql("starts_on", connection.vendor, TallySpan.YEAR)
-    others = ", ".join(("event", "cluster_id", "channel", "instrument", "type_id"))
+    as_year = {"span": f"'{TallySpan.YEAR}'", "starts_on": year}  # the rest of the key as kept
+    key = ", ".join(as_year.get(name, name) for name in TALLY_KEY)
+    grouped = ", ".join(as_year.get(name, name) for name in TALLY_KEY if name != "span")
     figures = ", ".join(f"SUM({name})" for name in TALLY_FIGURES)
-    return (
-        f"SELECT event, cluster_id, '{TallySpan.YEAR}', {year}, channel, instrument, type_id, {figures}"
-        f" FROM {table} WHERE span = '{TallySpan.MONTH}' GROUP BY {others}, {year}"
-    )
+    return f"SELECT {key}, {figures} FROM {table} WHERE span = '{TallySpan.MONTH}' GROUP BY {grouped}"
 
 
 def read(sql: str, params: Sequence[int] = ()) -> Tallies:
