@@ -124,47 +124,52 @@ def load(folder: Path) -> Dataset:
 
 
 class Known:
-    """The dataset as known on `as_of` (everything when None), by reports.md's common rules."""
+    """The dataset as known on `as_of` (everything when None), by reports.md's common rules.
+
+    The projects as known and the entries known, by year, are worked out once: a report
+    asks for them per cluster and year."""
 
     def __init__(self, data: Dataset, as_of: date | None) -> None:
         self.data, self.as_of = data, as_of
+        self.projects = [self._as_known(p) for p in data.projects if self.known_on(p.submitted_on)]
+        self._ledger: dict[int, list[tuple[str, str, str, Decimal]]] = defaultdict(list)
+        for day, year, kind, envelope, cluster, amount in data.ledger:
+            if self.known_on(day):
+                self._ledger[year].append((kind, envelope, cluster, amount))
 
-    def _by(self, day: date | None) -> bool:
+    def known_on(self, day: date | None) -> bool:
+        """A fact of `day` (None: undated) has happened on `as_of`."""
         return self.as_of is None or day is None or day <= self.as_of
+
+    def _as_known(self, p: Project) -> Project:
+        """A decision or withdrawal dated after `as_of` has not happened."""
+        if p.decided_on is None or self.known_on(p.decided_on):
+            return p
+        return Project(**{**p.__dict__, "status": "submitted", "decided_on": None, "granted": None})
 
     def closed(self, year: int) -> bool:
         closed_on = self.data.closed_on.get(year)
-        return closed_on is not None and self._by(closed_on)
+        return closed_on is not None and self.known_on(closed_on)
 
     def figures(self, year: int) -> str:
         return "definitive" if self.closed(year) else "provisional"
-
-    def projects(self) -> list[Project]:
-        known = []
-        for p in self.data.projects:
-            if self.as_of is not None and p.submitted_on > self.as_of:
-                continue
-            if self.as_of is not None and p.decided_on is not None and p.decided_on > self.as_of:
-                p = Project(**{**p.__dict__, "status": "submitted", "decided_on": None, "granted": None})
-            known.append(p)
-        return known
 
     def allocated(self, year: int, envelope: str, cluster: str | None = None) -> Decimal:
         return sum(
             (
                 amount
                 for y, c, e, amount, decided in self.data.allocations
-                if y == year and e == envelope and (cluster is None or c == cluster) and self._by(decided)
+                if y == year
+                and e == envelope
+                and (cluster is None or c == cluster)
+                and self.known_on(decided)
             ),
             ZERO,
         )
 
     def ledger(self, year: int) -> list[tuple[str, str, str, Decimal]]:
-        return [
-            (kind, envelope, cluster, amount)
-            for day, y, kind, envelope, cluster, amount in self.data.ledger
-            if y == year and (self.as_of is None or day <= self.as_of)
-        ]
+        """(kind, envelope, cluster, amount) of the entries known, booked on `year`."""
+        return self._ledger.get(year, [])
 
     def committed(self, year: int, envelope: str | None = None, cluster: str | None = None) -> Decimal:
         sign = {"commitment": 1, "decommitment": -1, "payment": 0}
@@ -192,7 +197,7 @@ class Known:
     def approved(self, year: int, channel: str | None = None) -> list[Project]:
         return [
             p
-            for p in self.projects()
+            for p in self.projects
             if p.status == "approved"
             and p.decided_on is not None
             and p.decided_on.year == year
@@ -265,12 +270,13 @@ def _spearheads_of(known: Known, year: int) -> list[str]:
 
 def cluster_overview(known: Known, year: int) -> dict:
     rows = []
-    projects = known.projects()
+    projects = known.projects
+    earmarked, other = known.approved(year, "earmarked"), known.approved(year, "other")
     for code in _spearheads_of(known, year):
         alloc_pr = known.allocated(year, "spearhead_projects", code)
         comm_pr = known.committed(year, "spearhead_projects", code)
-        approved = [p for p in known.approved(year, "earmarked") if p.cluster == code]
-        others = [p for p in known.approved(year, "other") if p.cluster == code]
+        approved = [p for p in earmarked if p.cluster == code]
+        others = [p for p in other if p.cluster == code]
         by_instrument: dict[str, Decimal] = defaultdict(Decimal)
         for p in others:
             by_instrument[p.instrument] += p.granted or ZERO
@@ -449,7 +455,7 @@ def project_generation(known: Known, year: int) -> dict:
 
 
 def _computed(known: Known, cluster: str, year: int, source: str) -> Decimal:
-    projects = [p for p in known.projects() if p.cluster == cluster]
+    projects = [p for p in known.projects if p.cluster == cluster]
     if source == "applications":
         return Decimal(sum(1 for p in projects if p.submitted_on.year == year))
     approved = [p for p in known.approved(year) if p.cluster == cluster]
@@ -467,7 +473,7 @@ def kpi_status(known: Known, year: int) -> dict:
             continue
         kpi = known.data.kpis[code]
         result = known.data.results.get((cluster, code, year))
-        reported = result[0] if result is not None and known._by(result[1]) else None
+        reported = result[0] if result is not None and known.known_on(result[1]) else None
         row: dict[str, Any] = {"cluster": cluster, "kpi": code, "kind": kpi["kind"], "target": money(target)}
         if kpi.get("computed_from"):
             value: Decimal | None = _computed(known, cluster, year, kpi["computed_from"])
